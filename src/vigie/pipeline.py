@@ -1,0 +1,150 @@
+"""The one entry point that turns posts into decisions: normalize → language → detect → combine → decide.
+
+The CLI, the HTTP API, the console and the Ray backfill all call :class:`Pipeline`;
+none re-implements a step. Building a pipeline is cheap; :meth:`Pipeline.load` (called
+on first use) loads detectors, so a process can build one and fork workers before paying
+for weights.
+
+Long posts: only the first ``detection.max_chars`` characters are scored (the decision
+says ``truncated``); detectors receive sentence chunks of at most ``chunk_chars``, so cost
+stays linear in the scored length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from vigie.decision import Assessment, Decider, ThresholdDecider
+from vigie.detectors.base import Detector, Document
+from vigie.detectors.registry import create_detector
+from vigie.errors import ModelError, VigieError
+from vigie.settings import DetectionSettings, Settings
+from vigie.text.chunks import cap_text, split_sentences
+from vigie.text.language import LanguageIdentifier
+from vigie.text.normalize import normalize
+from vigie.types import CategoryScore, Decision, Evidence, Post, Signal, Target
+
+__all__ = ["Pipeline", "combine_signals"]
+
+_LANGUAGE_SAMPLE_CHARS = 2_000
+"""Language identification reads this many characters; more costs time and rarely changes the answer."""
+_EVIDENCE_SHARE = 0.5
+"""A detector's evidence for a label is shown when its score is at least this share of the combined score."""
+
+
+def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore], tuple[Target, ...]]:
+    """Combine detectors' outputs: per label the highest score, with the evidence of every
+    detector that scored it at least half as high (so a reviewer sees all strong reasons),
+    and the union of targets (deduplicated by kind and span), in text order."""
+    best: dict[str, float] = {}
+    for sig in signals:
+        for label, cs in sig.scores.items():
+            best[label] = max(best.get(label, 0.0), cs.score)
+    scores: dict[str, CategoryScore] = {}
+    for label, top in best.items():
+        evidence: list[Evidence] = []
+        for sig in signals:
+            cs = sig.scores.get(label)
+            if cs is not None and cs.score > 0 and cs.score >= top * _EVIDENCE_SHARE:
+                evidence.extend(cs.evidence)
+        evidence.sort(key=lambda e: (e.span.start, e.span.end, e.source))
+        scores[label] = CategoryScore(label=label, score=top, evidence=tuple(evidence))
+    seen: dict[tuple[str, int, int], Target] = {}
+    for sig in signals:
+        for t in sig.targets:
+            seen.setdefault((t.kind, t.span.start, t.span.end), t)
+    targets = tuple(sorted(seen.values(), key=lambda t: (t.span.start, t.span.end, t.kind)))
+    return scores, targets
+
+
+class Pipeline:
+    """normalize → language → detect → combine → decide, for one post or a batch."""
+
+    def __init__(
+        self,
+        *,
+        detection: DetectionSettings,
+        detectors: Sequence[Detector],
+        decider: Decider,
+        language_identifier: LanguageIdentifier | None = None,
+    ) -> None:
+        if not detectors:
+            raise ModelError("a pipeline needs at least one detector", code="no_detector")
+        self.detection = detection
+        self.detectors = tuple(detectors)
+        self.decider = decider
+        self.languages = language_identifier or LanguageIdentifier(detection.languages)
+        self._loaded = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Pipeline:
+        detectors = [create_detector(name, settings.detection) for name in settings.detection.detectors]
+        return cls(detection=settings.detection, detectors=detectors, decider=ThresholdDecider(settings.decision))
+
+    def load(self) -> None:
+        """Load the language model and every detector. Idempotent."""
+        if self._loaded:
+            return
+        try:
+            self.languages.load()
+            for detector in self.detectors:
+                detector.load()
+        except VigieError:
+            raise
+        except Exception as exc:
+            raise ModelError(f"could not load the detection pipeline: {exc}", code="load_failed") from exc
+        self._loaded = True
+
+    def prepare(self, posts: Sequence[Post]) -> list[Document]:
+        """Cap, normalize, identify the language and chunk each post."""
+        capped = [cap_text(p.text, self.detection.max_chars) for p in posts]
+        langs = self.languages.detect_batch(
+            [text[:_LANGUAGE_SAMPLE_CHARS] for text, _ in capped], [p.lang_hint for p in posts]
+        )
+        docs = []
+        for post, (text, truncated), lang in zip(posts, capped, langs, strict=True):
+            docs.append(
+                Document(
+                    post=post,
+                    text=text,
+                    views=normalize(text),
+                    language=lang,
+                    chunks=split_sentences(text, max_chunk_chars=self.detection.chunk_chars),
+                    truncated=truncated,
+                )
+            )
+        return docs
+
+    def assess_batch(self, posts: Sequence[Post]) -> list[Assessment]:
+        """Score posts with every detector and combine; no decision yet (backtests start here)."""
+        self.load()
+        docs = self.prepare(posts)
+        per_detector = [detector.detect_batch(docs) for detector in self.detectors]
+        for detector, signals in zip(self.detectors, per_detector, strict=True):
+            if len(signals) != len(docs):
+                raise ModelError(
+                    f"detector {detector.name} returned {len(signals)} signals for {len(docs)} posts",
+                    code="contract",
+                )
+        out = []
+        for i, doc in enumerate(docs):
+            signals = tuple(sig[i] for sig in per_detector)
+            scores, targets = combine_signals(signals)
+            out.append(
+                Assessment(
+                    post=doc.post,
+                    language=doc.language,
+                    scores=scores,
+                    targets=targets,
+                    signals=signals,
+                    truncated=doc.truncated,
+                )
+            )
+        return out
+
+    def run_batch(self, posts: Sequence[Post]) -> list[Decision]:
+        """Decide every post; one decision per post, in order."""
+        return [self.decider.decide(a) for a in self.assess_batch(posts)]
+
+    def run(self, post: Post) -> Decision:
+        return self.run_batch([post])[0]

@@ -1,0 +1,267 @@
+"""Validated configuration: one YAML file plus ``VIGIE_<SECTION>__<KEY>`` environment overrides.
+
+Loud by design (Presidio's silent fallback to defaults is the anti-model): an unknown
+key, a wrong type or an unparsable file is a :class:`~vigie.errors.ConfigError` that
+names the key and where it came from (the file, or the environment variable).
+
+Precedence, lowest first: built-in defaults < the YAML file < environment variables.
+``VIGIE_DB_URL`` is a shortcut for ``VIGIE_STORE__URL``; variables named ``VIGIE_TEST_*``
+belong to the test suite and are ignored here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from vigie.categories import CATEGORIES, Severity, Verdict
+from vigie.errors import ConfigError
+
+__all__ = [
+    "DecisionSettings",
+    "DetectionSettings",
+    "InputSettings",
+    "ReportSettings",
+    "Settings",
+    "StoreSettings",
+    "ThresholdRow",
+    "load_settings",
+]
+
+DEFAULT_CONFIG_FILE = "vigie.yaml"
+ENV_PREFIX = "VIGIE_"
+_IGNORED_ENV_PREFIXES = ("VIGIE_TEST_",)
+_ENV_ALIASES = {"VIGIE_DB_URL": ("store", "url")}
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+class StoreSettings(_Section):
+    url: str = Field("sqlite:///vigie.db", description="SQLAlchemy URL of the store.")
+    batch_size: int = Field(500, ge=1, le=100_000, description="Posts written per transaction during a scan.")
+
+
+class DetectionSettings(_Section):
+    detectors: tuple[str, ...] = Field(
+        ("vigie.lexicon", "vigie.encoder"), description="Registered detector names, run in this order."
+    )
+    languages: tuple[str, ...] = Field(
+        ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"),
+        description="Languages the language identifier may answer (ISO 639-1).",
+    )
+    max_chars: int = Field(
+        20_000, ge=100, le=10_000_000, description="Characters of a post that are scored; the rest is cut."
+    )
+    chunk_chars: int = Field(400, ge=40, le=10_000, description="Longest sentence chunk given to detectors.")
+    batch_size: int = Field(256, ge=1, le=100_000, description="Posts scored together.")
+    encoder_threads: int = Field(
+        2, ge=1, le=256, description="BLAS threads for the encoder; never more than the cores you have."
+    )
+
+    @field_validator("detectors")
+    @classmethod
+    def _no_duplicate_detectors(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(v)) != len(v):
+            raise ValueError("a detector is listed twice")
+        if not v:
+            raise ValueError("at least one detector is required")
+        return v
+
+
+class ThresholdRow(_Section):
+    """Score thresholds for one category. A score at or above a threshold earns that verdict."""
+
+    review: float = Field(ge=0.0, le=1.0)
+    restrict: float | None = Field(None, ge=0.0, le=1.0)
+    remove: float | None = Field(None, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ThresholdRow:
+        last = self.review
+        for name in ("restrict", "remove"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if value < last:
+                raise ValueError(f"{name} threshold {value} is below a milder verdict's threshold {last}")
+            last = value
+        return self
+
+
+def _default_thresholds() -> dict[str, ThresholdRow]:
+    return {
+        "violent_threat": ThresholdRow(review=0.5, restrict=0.75, remove=0.92),
+        "incitement": ThresholdRow(review=0.5, restrict=0.75, remove=0.92),
+        "hate": ThresholdRow(review=0.5, restrict=0.8, remove=0.95),
+        "harassment": ThresholdRow(review=0.6, restrict=0.9),
+    }
+
+
+class DecisionSettings(_Section):
+    """The skeleton's declarative threshold table (documented in docs/decisions.md).
+
+    Replaced by the policy engine later; until then this is the only decision path.
+    """
+
+    name: str = Field("vigie-thresholds", min_length=1)
+    version: str = Field("1", min_length=1)
+    thresholds: dict[str, ThresholdRow] = Field(default_factory=_default_thresholds)
+    severity_bands: dict[Severity, float] = Field(
+        default_factory=lambda: {Severity.LOW: 0.5, Severity.MEDIUM: 0.7, Severity.HIGH: 0.9},
+        description="Lowest top-category score for each severity (critical needs target + imminence).",
+    )
+    critical_imminence: float = Field(
+        0.6, ge=0.0, le=1.0, description="Imminence at which a high threat with a target becomes critical."
+    )
+    context_threshold: float = Field(
+        0.5, ge=0.0, le=1.0, description="Reporting/counter-speech score at which context softens a decision."
+    )
+    context_max_verdict: Verdict = Field(Verdict.REVIEW, description="Mildest cap on verdicts of context posts.")
+    context_max_severity: Severity = Field(Severity.LOW)
+
+    @field_validator("thresholds")
+    @classmethod
+    def _known_categories(cls, v: dict[str, ThresholdRow]) -> dict[str, ThresholdRow]:
+        unknown = sorted(set(v) - {str(c) for c in CATEGORIES})
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}; known: {[str(c) for c in CATEGORIES]}")
+        return v
+
+
+class InputSettings(_Section):
+    id_field: str = Field("id", min_length=1)
+    text_field: str = Field("text", min_length=1)
+    source: str = Field("default", min_length=1, description="Source name stored with ingested posts.")
+
+
+class ReportSettings(_Section):
+    path: str = Field("reports/scan.html")
+    top: int = Field(10, ge=0, le=1000, description="Flagged posts listed in the terminal summary.")
+
+
+class Settings(_Section):
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    detection: DetectionSettings = Field(default_factory=DetectionSettings)
+    decision: DecisionSettings = Field(default_factory=DecisionSettings)
+    input: InputSettings = Field(default_factory=InputSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist", code="missing_file", file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}", code="unreadable", file=str(path)) from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path} is not valid YAML: {exc}", code="invalid_yaml", file=str(path)) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path} must contain a mapping of sections at top level", code="invalid_yaml")
+    return data
+
+
+def _env_overrides(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
+    """Nested dict of overrides and, for error messages, which variable set each path."""
+    out: dict[str, Any] = {}
+    origin: dict[tuple[str, ...], str] = {}
+    for name, raw in sorted(environ.items()):
+        if not name.startswith(ENV_PREFIX) or name.startswith(_IGNORED_ENV_PREFIXES):
+            continue
+        if name in _ENV_ALIASES:
+            path: tuple[str, ...] = _ENV_ALIASES[name]
+        else:
+            rest = name[len(ENV_PREFIX) :]
+            path = tuple(part.lower() for part in rest.split("__"))
+            if len(path) < 2 or not all(path):
+                raise ConfigError(
+                    f"environment variable {name} is not of the form VIGIE_<SECTION>__<KEY>",
+                    code="unknown_key",
+                    env=name,
+                )
+        try:
+            value = yaml.safe_load(raw) if raw.strip() else ""
+        except yaml.YAMLError:
+            value = raw
+        node = out
+        for part in path[:-1]:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):
+                raise ConfigError(f"environment variable {name} conflicts with another override", code="conflict")
+            node = child
+        node[path[-1]] = value
+        origin[path] = name
+    return out, origin
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _where(loc: tuple[str | int, ...], file: Path | None, origin: Mapping[tuple[str, ...], str]) -> str:
+    path = tuple(str(p) for p in loc)
+    for n in range(len(path), 0, -1):
+        if path[:n] in origin:
+            return f"environment variable {origin[path[:n]]}"
+    return f"{file}" if file is not None else "the built-in defaults"
+
+
+def load_settings(
+    path: str | Path | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Load settings from ``path`` (or ``./vigie.yaml`` if it exists), then env, then ``overrides``.
+
+    An explicitly given path that does not exist is an error; the implicit ``vigie.yaml``
+    is optional. ``overrides`` (nested dict) is how CLI flags such as ``--db`` apply.
+    """
+    env = os.environ if environ is None else environ
+    file: Path | None = None
+    data: dict[str, Any] = {}
+    if path is not None:
+        file = Path(path)
+        data = _read_yaml(file)
+    elif Path(DEFAULT_CONFIG_FILE).is_file():
+        file = Path(DEFAULT_CONFIG_FILE)
+        data = _read_yaml(file)
+    env_data, origin = _env_overrides(env)
+    data = _merge(data, env_data)
+    if overrides:
+        data = _merge(data, overrides)
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"])
+            where = _where(err["loc"], file, origin)
+            if err["type"] == "extra_forbidden":
+                problems.append(f"unknown key '{key}' in {where}")
+            else:
+                problems.append(f"'{key}' in {where}: {err['msg']} (got {err.get('input')!r})")
+        first_key = ".".join(str(p) for p in exc.errors()[0]["loc"])
+        raise ConfigError(
+            "invalid configuration: " + "; ".join(problems),
+            code="invalid",
+            key=first_key,
+            file=str(file) if file else None,
+        ) from None
