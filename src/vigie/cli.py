@@ -49,7 +49,9 @@ IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="Input field 
 TextFieldOpt = Annotated[str | None, typer.Option("--text-field", help="Input field holding the post text.")]
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Store URL (default sqlite:///vigie.db; env VIGIE_DB_URL).", show_default=False),
+    typer.Option(
+        "--db", help="Store URL (default sqlite:///vigie.db; env VIGIE_DB_URL).", show_default=False
+    ),
 ]
 
 
@@ -68,7 +70,9 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:
             if os.environ.get("VIGIE_DEBUG"):
                 raise
-            err_console.print(f"[bold red]internal error:[/] {type(exc).__name__}: {exc} (VIGIE_DEBUG=1 for details)")
+            err_console.print(
+                f"[bold red]internal error:[/] {type(exc).__name__}: {exc} (VIGIE_DEBUG=1 for details)"
+            )
             raise typer.Exit(1) from None
 
     return wrapper
@@ -114,7 +118,10 @@ def analyze(
     settings = _settings(config, id_field=id_field, text_field=text_field)
     pipeline = Pipeline.from_settings(settings)
     records = read_records(
-        input, id_field=settings.input.id_field, text_field=settings.input.text_field, source=settings.input.source
+        input,
+        id_field=settings.input.id_field,
+        text_field=settings.input.text_field,
+        source=settings.input.source,
     )
     rejected = 0
     out = _open_out(output)
@@ -136,6 +143,126 @@ def analyze(
     if rejected:
         err_console.print(f"[yellow]{rejected} record(s) rejected; see the error lines in the output[/]")
         raise typer.Exit(InputError.exit_code)
+
+
+@app.command()
+@handle_errors
+def scan(
+    input: Annotated[str, typer.Argument(help="JSONL, CSV or Parquet file; '-' reads JSONL from stdin.")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    id_field: IdFieldOpt = None,
+    text_field: TextFieldOpt = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source name stored with the posts.")] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", help="HTML report path (default from config: reports/scan.html)."),
+    ] = None,
+    no_report: Annotated[bool, typer.Option("--no-report", help="Do not write the HTML report.")] = False,
+    top: Annotated[int | None, typer.Option("--top", help="Flagged posts listed in the summary.")] = None,
+) -> None:
+    """Score, decide and STORE every record (posts with revisions, signals, decisions, audit events), then print a
+    summary and write the HTML report. Re-scanning the same input changes nothing; a changed text becomes a revision."""
+    from vigie.scan import run_scan
+
+    settings = _settings(config, db=db, id_field=id_field, text_field=text_field, source=source)
+    console = Console()
+    outcome = run_scan(settings, input, console=console, err_console=err_console)
+    from vigie.report import print_summary, write_html
+
+    print_summary(
+        outcome.summary, outcome.decisions, console, top=settings.report.top if top is None else top
+    )
+    if not no_report:
+        path = write_html(report or Path(settings.report.path), outcome.summary, outcome.decisions)
+        console.print(f"report written to [bold]{path}[/]")
+    if outcome.rejected:
+        raise typer.Exit(InputError.exit_code)
+
+
+@app.command("eval")
+@handle_errors
+def eval_(
+    suite: Annotated[Path, typer.Argument(help="Labelled suite: HateCheck-style CSV or JSONL.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON for machines.")] = False,
+    config: ConfigOpt = None,
+    errors: Annotated[int, typer.Option("--errors", help="Misclassified examples to show.")] = 10,
+) -> None:
+    """Measure detection on a labelled suite: accuracy per language, functionality and category, AUPRC."""
+    from vigie.evaluation import evaluate, load_suite, print_report
+
+    settings = _settings(config)
+    cases = load_suite(suite)
+    pipeline = Pipeline.from_settings(settings)
+    report = evaluate(
+        pipeline, cases, suite=str(suite), batch_size=settings.detection.batch_size, max_errors=errors
+    )
+    if json_out:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print_report(report, Console())
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
+)
+@handle_errors
+def train(
+    ctx: typer.Context,
+) -> None:
+    """Rebuild the shipped model artifact from ../shared/data (see MODEL_CARD.md); options: vigie train --help."""
+    from vigie.model.train import main as train_main
+
+    raise typer.Exit(train_main(list(ctx.args)))
+
+
+audit_app = typer.Typer(help="Verify and export the tamper-evident audit chain.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+def _open_store(config: Path | None, db: str | None) -> Any:
+    from vigie.store import open_store
+
+    settings = _settings(config, db=db)
+    return open_store(settings.store.url, schema=settings.store.schema_name)
+
+
+@audit_app.command("verify")
+@handle_errors
+def audit_verify(
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    anchor: Annotated[
+        Path | None,
+        typer.Option("--anchor", help="A head exported earlier by 'vigie audit head' (JSON file)."),
+    ] = None,
+) -> None:
+    """Check every link of the audit chain; with --anchor, also that no event after the anchor was deleted."""
+    with _open_store(config, db) as store:
+        if anchor is not None:
+            try:
+                anchored = json.loads(anchor.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as exc:
+                raise InputError(f"cannot read anchor {anchor}: {exc}", code="invalid_anchor") from None
+            report = store.verify_against_head(anchored)
+        else:
+            report = store.verify_audit()
+    if report.ok:
+        typer.echo(f"audit chain ok: {report.checked} events, head {report.head}")
+        return
+    err_console.print(
+        f"[bold red]audit chain broken[/] at event {report.first_broken_seq}: {report.reason}",
+        highlight=False,
+    )
+    raise typer.Exit(1)
+
+
+@audit_app.command("head")
+@handle_errors
+def audit_head(db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """Print the latest event's sequence number and hash as JSON, to anchor elsewhere."""
+    with _open_store(config, db) as store:
+        typer.echo(json.dumps(store.audit_head()))
 
 
 @app.command()

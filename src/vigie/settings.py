@@ -45,6 +45,11 @@ class _Section(BaseModel):
 
 class StoreSettings(_Section):
     url: str = Field("sqlite:///vigie.db", description="SQLAlchemy URL of the store.")
+    schema_name: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,62}$",
+        description="PostgreSQL schema holding vigie's tables (default: the connection's search_path).",
+    )
     batch_size: int = Field(500, ge=1, le=100_000, description="Posts written per transaction during a scan.")
 
 

@@ -1,0 +1,260 @@
+"""``vigie eval``: run a labelled suite through the real pipeline and measure it.
+
+Predictions come from exactly what ``vigie analyze`` emits (:func:`vigie.contract.decision_record`):
+a case is predicted violating when its ``violations`` contain ``hate``, ``violent_threat`` or
+``incitement`` (harassment alone is not hate in these suites; DESIGN §6).
+
+Suites are HateCheck-style CSV files or JSONL files. A case needs a text and a gold label:
+
+- text: ``test_case`` or ``text``;
+- gold: ``label_gold`` (``hateful``/``non-hateful`` or 1/0), ``label``, or ``expected`` (a vigie category or
+  ``none``; any category except ``harassment`` counts as violating);
+- optional grouping: ``functionality`` (else ``kind``), ``lang``/``language`` (else the detected language),
+  ``expected`` as the gold category.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from vigie.categories import Category
+from vigie.contract import decision_record
+from vigie.errors import InputError
+from vigie.pipeline import Pipeline
+from vigie.types import Post
+
+__all__ = ["EvalCase", "EvalReport", "GroupScore", "evaluate", "load_suite", "print_report"]
+
+VIOLATING = frozenset({Category.HATE, Category.VIOLENT_THREAT, Category.INCITEMENT})
+_TRUE = {"hateful", "1", "true", "yes", "violating", "hate"}
+_FALSE = {"non-hateful", "0", "false", "no", "none", "benign", "not_hate"}
+
+
+@dataclass(frozen=True, slots=True)
+class EvalCase:
+    id: str
+    text: str
+    gold: bool
+    functionality: str
+    language: str | None
+    gold_category: str | None
+
+
+@dataclass(slots=True)
+class GroupScore:
+    n: int = 0
+    correct: int = 0
+    category_hits: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.n if self.n else 0.0
+
+
+@dataclass(slots=True)
+class EvalReport:
+    suite: str
+    n: int
+    accuracy: float
+    accuracy_violating: float
+    accuracy_non_violating: float
+    auprc: float | None
+    by_language: dict[str, dict[str, float | int]]
+    by_functionality: dict[str, dict[str, float | int]]
+    by_category: dict[str, dict[str, float | int]]
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _gold(value: Any, expected: str | None) -> bool:
+    if expected is not None and value is None:
+        return expected not in ("none", "", str(Category.HARASSMENT))
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"unknown gold label {value!r}")
+
+
+def _case(row: dict[str, Any], n: int) -> EvalCase:
+    text = row.get("test_case", row.get("text"))
+    if not isinstance(text, str):
+        raise InputError(f"suite case {n} has no 'test_case' or 'text' field", code="invalid_suite")
+    expected = row.get("expected")
+    expected = str(expected) if expected not in (None, "") else None
+    gold_value = row.get("label_gold", row.get("label"))
+    try:
+        gold = _gold(gold_value, expected)
+    except ValueError as exc:
+        raise InputError(f"suite case {n}: {exc}", code="invalid_suite") from None
+    lang = row.get("lang") or row.get("language")
+    return EvalCase(
+        id=str(row.get("case_id") or row.get("id") or n),
+        text=text,
+        gold=gold,
+        functionality=str(row.get("functionality") or row.get("kind") or "all"),
+        language=str(lang) if lang else None,
+        gold_category=expected,
+    )
+
+
+def load_suite(path: str | Path) -> list[EvalCase]:
+    """Read a labelled suite (CSV or JSONL); errors name the case number and the problem."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"suite {p} does not exist", code="missing_file")
+    rows: Iterable[dict[str, Any]]
+    if p.suffix.lower() == ".csv":
+        with p.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    elif p.suffix.lower() in (".jsonl", ".ndjson"):
+        rows = []
+        with p.open(encoding="utf-8") as fh:
+            for i, line in enumerate(fh, start=1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError as exc:
+                        raise InputError(
+                            f"suite line {i} is not valid JSON: {exc.msg}", code="invalid_suite"
+                        ) from None
+    else:
+        raise InputError(f"suite {p} must be .csv or .jsonl", code="unknown_format")
+    cases = [_case(row, n) for n, row in enumerate(rows, start=1)]
+    if not cases:
+        raise InputError(f"suite {p} holds no cases", code="empty")
+    return cases
+
+
+def _auprc(golds: Sequence[bool], scores: Sequence[float]) -> float | None:
+    if len(set(golds)) < 2:
+        return None
+    from sklearn.metrics import average_precision_score
+
+    return float(average_precision_score(golds, scores))
+
+
+def _table(groups: dict[str, GroupScore], with_category: bool = False) -> dict[str, dict[str, float | int]]:
+    out: dict[str, dict[str, float | int]] = {}
+    for key in sorted(groups):
+        g = groups[key]
+        row: dict[str, float | int] = {"n": g.n, "accuracy": round(g.accuracy, 4)}
+        if with_category:
+            row["category_recall"] = round(g.category_hits / g.n, 4) if g.n else 0.0
+        out[key] = row
+    return out
+
+
+def evaluate(
+    pipeline: Pipeline,
+    cases: Sequence[EvalCase],
+    *,
+    suite: str = "",
+    batch_size: int = 256,
+    max_errors: int = 20,
+) -> EvalReport:
+    """Run every case through the pipeline and aggregate accuracy per language, functionality and category."""
+    by_lang: dict[str, GroupScore] = defaultdict(GroupScore)
+    by_func: dict[str, GroupScore] = defaultdict(GroupScore)
+    by_cat: dict[str, GroupScore] = defaultdict(GroupScore)
+    golds: list[bool] = []
+    scores: list[float] = []
+    errors: list[dict[str, Any]] = []
+    correct = pos_n = pos_ok = neg_n = neg_ok = 0
+    for start in range(0, len(cases), batch_size):
+        chunk = cases[start : start + batch_size]
+        posts = [Post(id=c.id, text=c.text, lang_hint=c.language) for c in chunk]
+        for case, decision in zip(chunk, pipeline.run_batch(posts), strict=True):
+            record = decision_record(decision)
+            violations = set(record["violations"])
+            predicted = bool(violations & VIOLATING)
+            ok = predicted == case.gold
+            correct += ok
+            if case.gold:
+                pos_n += 1
+                pos_ok += ok
+            else:
+                neg_n += 1
+                neg_ok += ok
+            golds.append(case.gold)
+            scores.append(max(record["scores"][str(c)] for c in VIOLATING))
+            lang = case.language or record["language"]
+            for table, key in ((by_lang, lang), (by_func, case.functionality)):
+                table[key].n += 1
+                table[key].correct += ok
+            if case.gold_category is not None:
+                g = by_cat[case.gold_category]
+                g.n += 1
+                g.correct += ok
+                hit = case.gold_category in violations if case.gold_category != "none" else not violations
+                g.category_hits += hit
+            if not ok and len(errors) < max_errors:
+                errors.append(
+                    {
+                        "id": case.id,
+                        "functionality": case.functionality,
+                        "gold": "violating" if case.gold else "non-violating",
+                        "violations": sorted(violations),
+                        "text": case.text[:200],
+                    }
+                )
+    n = len(cases)
+    return EvalReport(
+        suite=suite,
+        n=n,
+        accuracy=round(correct / n, 4) if n else 0.0,
+        accuracy_violating=round(pos_ok / pos_n, 4) if pos_n else 0.0,
+        accuracy_non_violating=round(neg_ok / neg_n, 4) if neg_n else 0.0,
+        auprc=None if (a := _auprc(golds, scores)) is None else round(a, 4),
+        by_language=_table(by_lang),
+        by_functionality=_table(by_func),
+        by_category=_table(by_cat, with_category=True),
+        errors=errors,
+    )
+
+
+def _print_table(console: Console, title: str, rows: dict[str, dict[str, float | int]]) -> None:
+    if not rows:
+        return
+    columns = list(next(iter(rows.values())))
+    table = Table(title=title, title_justify="left")
+    table.add_column(title.split(" ")[-1])
+    for col in columns:
+        table.add_column(col, justify="right")
+    for key, row in rows.items():
+        table.add_row(key, *(f"{row[c]:.1%}" if isinstance(row[c], float) else str(row[c]) for c in columns))
+    console.print(table)
+
+
+def print_report(report: EvalReport, console: Console) -> None:
+    """Human-readable tables: overall, per language, per category, per functionality, then errors."""
+    auprc = "n/a" if report.auprc is None else f"{report.auprc:.3f}"
+    console.print(
+        f"[bold]{report.suite}[/]: {report.n} cases, accuracy {report.accuracy:.1%} "
+        f"(violating {report.accuracy_violating:.1%}, non-violating {report.accuracy_non_violating:.1%}), "
+        f"AUPRC {auprc}"
+    )
+    _print_table(console, "by language", report.by_language)
+    _print_table(console, "by category", report.by_category)
+    _print_table(console, "by functionality", report.by_functionality)
+    if report.errors:
+        table = Table(title="misclassified examples", title_justify="left")
+        for col in ("id", "functionality", "gold", "violations", "text"):
+            table.add_column(col)
+        for e in report.errors:
+            table.add_row(
+                e["id"], e["functionality"], e["gold"], ",".join(e["violations"]) or "-", e["text"][:120]
+            )
+        console.print(table)
