@@ -1,0 +1,942 @@
+"""``vigie.lexicon``: an explainable, data-driven detector of threats, incitement, hate and harassment.
+
+The detector is an engine; what it knows lives in YAML under ``detectors/data/<iso>/`` (one folder
+per language, every ``*.yaml`` in it merged) and ``detectors/data/common/`` (cues that hold in any
+language: numeric dates, clock times, weapon emoji, quotation marks, @handles). The model is
+Presidio's ``PatternRecognizer``: patterns, word lists and context are data, every hit names the
+entry that fired and says why, so a reviewer (or a court) can trace each score to a line of data.
+
+Data format
+-----------
+A language folder's YAML files may hold these top-level keys (``rules``, ``idioms`` and the named
+entries of ``lists``, ``groups``, ``roles`` may be spread over several files; the rest once)::
+
+    lists:        {name: [term, ...]}           word lists, referenced from patterns as {name}
+    rules:        [{id, label, pattern, weight, rationale, view?, cue?}, ...]
+    idioms:       [{id, pattern, note}, ...]    fixed expressions that are not violence
+    groups:       {canonical_name: [term, ...]} protected groups (canonical names shared by languages)
+    roles:        {kind: [term, ...]}           role nouns; kind is judge|official|journalist|executive
+    determiners:  [term, ...]                   words that may precede a role noun ("the", "la")
+    you:          [term, ...]                   second-person address
+    quotes:       [[open, close], ...]          (common only) quotation mark pairs
+
+``label`` is one of the four categories or ``reporting``, ``counter_speech``, ``imminence``;
+``weight`` in (0, 1] is the strength of one hit; ``view`` is ``folded`` (default) or ``nfkc``;
+``cue`` tags a rule for the combination rules below (imminence: ``time|place|weapon|logistics``,
+reporting: ``attribution``). Ids are ``<lang>.<kind>.<name>``, unique, and storage keys: never
+reuse an id for a different meaning.
+
+Terms are literal text, folded at load time with :func:`vigie.text.normalize.fold` (the very
+function that builds the folded view), so they are written as people type them, accents and
+all. In a term, a space matches any run of non-word characters, an apostrophe or hyphen an
+optional one, a doubled letter may be typed single (``kill`` also matches ``kil``: the folded
+view squeezes runs of three or more identical letters to ONE, so ``killll`` reads ``kil``), and
+a trailing ``*`` stands for any word ending.
+
+Patterns are Python regexes over the view's text. On the folded view that text is casefolded,
+accentless, with leetspeak, spaced-out letters, homoglyphs and invisible characters undone, so
+patterns must be written in folded form (``egorger``, not ``égorger``: the loader rejects letters
+that folding would change). Same conveniences as terms (space, apostrophe), plus ``{list}``
+(the list's terms as an alternation), ``{group}``, ``{role}``, ``{you}`` (the target sections),
+``{gap}`` (zero to three intervening words) and ``{w}`` (one word). Use ``(?:...)``: capturing
+groups are rejected. Word boundaries are added around every pattern. ``nfkc`` patterns run on
+the NFKC view (case-insensitive, digits intact, for dates and times).
+
+Scoring
+-------
+- Per label, a noisy-OR over distinct rules: ``1 - prod(1 - w_rule)``, where ``w_rule`` is the
+  largest weight among that rule's hits (repeating a phrase does not inflate a score), capped
+  at :data:`SCORE_CAP`. Every hit is evidence (label, original span, snippet, rationale naming
+  the rule id, source ``vigie.lexicon@<version>``).
+- Idioms: a ``violent_threat`` or ``incitement`` hit overlapping an idiom span is dropped, and
+  ``extras["suppressed"]`` says which idiom suppressed which rule.
+- Negation: a category hit preceded by a negation word of the language's ``negation`` list, or
+  containing one, has its weight multiplied by :data:`NEGATED_FACTOR` (``"I will never hurt
+  you"``), noted in ``extras["negated"]``. A rule whose own pattern spells a negation
+  (``"are not human"``) is exempt from the inside check.
+- Imminence: noisy-OR of the time, place, weapon and logistics cues, multiplied by
+  :data:`IMMINENCE_ALONE_FACTOR` unless a ``violent_threat`` or ``incitement`` hit survived:
+  a date alone is not imminence, a date next to a threat is.
+- Reporting and counter-speech: cues score on their own; in addition a category hit inside
+  quotation marks, in a post that also has an ``attribution`` cue (or a counter-speech cue), adds
+  reporting (or counter-speech) evidence on the quotation with weight
+  :data:`QUOTED_CONTEXT_WEIGHT` ("he wrote « ... », police said"; "saying "..." is vile").
+- Targets (:class:`vigie.types.Target`): second-person address (kind ``you``), protected groups
+  (kind ``group``, the canonical name), role nouns (their kind, named by the phrase plus any
+  capitalised name that follows it in the original: ``Senator Tom Ridley``), @handles (kind
+  ``person``). A target mention that overlaps a category hit is also evidence (label
+  ``target``) in that category's score, so a threat's explanation names whom it is aimed at.
+
+A document whose language has no data gets the common cues only, ``scores`` then holds only the
+labels those cues can judge (``imminence``), and ``extras["language_supported"]`` is false.
+
+Performance: :meth:`LexiconDetector.load` compiles, per language, one combined regex per
+(label, view) plus one each for idioms, negation and targets; a document costs about a dozen
+regex scans of tweet-sized text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import yaml
+
+from vigie.categories import CATEGORIES, CONTEXT_LABELS, IMMINENCE, TARGET
+from vigie.detectors.base import Document
+from vigie.errors import ConfigError
+from vigie.text.normalize import View, fold
+from vigie.types import CategoryScore, Evidence, Signal, Span, Target, TargetKind
+
+if TYPE_CHECKING:
+    from vigie.settings import DetectionSettings
+
+__all__ = [
+    "DATA_DIR",
+    "IMMINENCE_ALONE_FACTOR",
+    "NEGATED_FACTOR",
+    "QUOTED_CONTEXT_WEIGHT",
+    "SCORE_CAP",
+    "LexiconDetector",
+    "create",
+]
+
+DATA_DIR: Final = Path(__file__).parent / "data"
+COMMON: Final = "common"
+SCORE_CAP: Final = 0.99
+NEGATED_FACTOR: Final = 0.25
+IMMINENCE_ALONE_FACTOR: Final = 0.3
+QUOTED_CONTEXT_WEIGHT: Final = 0.6
+
+_CATEGORY_LABELS: Final = tuple(str(c) for c in CATEGORIES)
+_LABELS: Final = (*_CATEGORY_LABELS, *(str(c) for c in CONTEXT_LABELS), IMMINENCE)
+_VIOLENCE: Final = frozenset({"violent_threat", "incitement"})
+_REPORTING: Final = "reporting"
+_COUNTER: Final = "counter_speech"
+_CUES: Final[Mapping[str, frozenset[str]]] = {
+    IMMINENCE: frozenset({"time", "place", "weapon", "logistics"}),
+    _REPORTING: frozenset({"attribution"}),
+}
+_ROLE_KINDS: Final[Mapping[str, TargetKind]] = {
+    "judge": "judge",
+    "official": "official",
+    "journalist": "journalist",
+    "executive": "executive",
+}
+_VIEWS: Final = ("folded", "nfkc")
+_TOP_KEYS: Final = frozenset({"lists", "rules", "idioms", "groups", "roles", "determiners", "you", "quotes"})
+_ONCE: Final = frozenset({"determiners", "you", "quotes"})
+_RULE_KEYS: Final = frozenset({"id", "label", "pattern", "weight", "rationale", "view", "cue"})
+_IDIOM_KEYS: Final = frozenset({"id", "pattern", "note"})
+_BUILTINS: Final[Mapping[str, str]] = {"gap": r"(?:\w+\W+){0,3}?", "w": r"\w+"}
+_TARGET_REFS: Final = frozenset({"group", "role", "you"})
+_LIST_NAME: Final = re.compile(r"[a-z][a-z0-9_]*")
+_END: Final = r"(?:(?!\w)|(?<=['’]))"  # a word ends at a non-word character or after an elision
+_REF: Final = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+_HANDLE_ID: Final = f"{COMMON}.target.handle"
+_HANDLE: Final = re.compile(r"(?<![\w@])@\w{1,30}")
+_NAME_WORD: Final = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
+_NEGATION_WINDOW: Final = 24  # characters before a hit searched for a negation ending right there
+_MAX_NAME_WORDS: Final = 3
+_MAX_QUOTE: Final = 1000
+
+
+# --------------------------------------------------------------------------- compiled data
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern entry, as loaded (``pattern`` is the authored text, for explanations)."""
+
+    id: str
+    label: str
+    pattern: str
+    weight: float
+    rationale: str
+    view: str
+    cue: str | None
+    file: str
+    negatable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Scanner:
+    """A combined alternation: group ``r<i>`` matched means ``rules[i]`` fired."""
+
+    view: str
+    regex: re.Pattern[str]
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _TargetScanner:
+    """A combined alternation over target terms: group ``t<i>`` means ``entries[i]`` (kind, name, id)."""
+
+    regex: re.Pattern[str]
+    entries: tuple[tuple[TargetKind, str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pack:
+    """Everything compiled for one language (or the common cues)."""
+
+    code: str
+    scanners: tuple[_Scanner, ...]
+    idioms: re.Pattern[str] | None
+    idiom_notes: tuple[tuple[str, str], ...]
+    negation: re.Pattern[str] | None
+    negation_tail: re.Pattern[str] | None
+    targets: tuple[_TargetScanner, ...]
+    quotes: tuple[re.Pattern[str], ...] = ()
+    labels: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class _Hit:
+    rule: Rule
+    span: Span
+    weight: float
+
+
+@dataclass(slots=True)
+class _Raw:
+    """One folder's YAML, merged across files, with the file each section came from."""
+
+    code: str
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    rules: list[tuple[str, Any]] = field(default_factory=list)
+    idioms: list[tuple[str, Any]] = field(default_factory=list)
+    groups: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    determiners: list[str] = field(default_factory=list)
+    you: list[str] = field(default_factory=list)
+    quotes: list[tuple[str, str]] = field(default_factory=list)
+    origin: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- loading and validation
+
+
+def _fail(file: str, entry: str | None, problem: str) -> ConfigError:
+    where = f"{file}: {entry}" if entry else file
+    return ConfigError(f"lexicon {where}: {problem}", code="lexicon", file=file, entry=entry)
+
+
+def _strings(value: Any, file: str, entry: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(file, entry, "expected a list of non-empty strings")
+    return list(value)
+
+
+def _read_folder(directory: Path, code: str) -> _Raw:
+    raw = _Raw(code)
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise _fail(str(directory), None, "no *.yaml files")
+    for path in files:
+        name = f"{code}/{path.name}"
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise _fail(name, None, f"cannot be read as YAML: {exc}") from exc
+        if doc is None:
+            continue
+        if not isinstance(doc, dict):
+            raise _fail(name, None, "top level must be a mapping")
+        for key, value in doc.items():
+            if key not in _TOP_KEYS:
+                raise _fail(name, str(key), f"unknown section; expected one of {sorted(_TOP_KEYS)}")
+            if key in _ONCE and key in raw.origin:
+                raise _fail(name, key, f"section already defined in {raw.origin[key]}")
+            raw.origin[key] = name
+            _read_section(raw, key, value, name)
+    return raw
+
+
+def _read_section(raw: _Raw, key: str, value: Any, file: str) -> None:
+    if key in ("lists", "groups", "roles"):
+        if not isinstance(value, dict):
+            raise _fail(file, key, "expected a mapping of name -> list of terms")
+        target: dict[str, list[str]] = getattr(raw, key)
+        for name, terms in value.items():
+            name = str(name)
+            if key == "lists" and (
+                not _LIST_NAME.fullmatch(name) or name in _BUILTINS or name in _TARGET_REFS
+            ):
+                raise _fail(file, f"lists.{name}", "list names are [a-z][a-z0-9_]* and not a built-in name")
+            if key == "roles" and name not in _ROLE_KINDS:
+                raise _fail(
+                    file, f"roles.{name}", f"unknown role kind; expected one of {sorted(_ROLE_KINDS)}"
+                )
+            if name in target:
+                raise _fail(file, f"{key}.{name}", "defined twice in this language")
+            target[name] = _strings(terms, file, f"{key}.{name}")
+    elif key in ("rules", "idioms"):
+        if not isinstance(value, list):
+            raise _fail(file, key, "expected a list of entries")
+        getattr(raw, key).extend((file, entry) for entry in value)
+    elif key in ("determiners", "you"):
+        setattr(raw, key, _strings(value, file, key))
+    else:  # quotes
+        if not isinstance(value, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(q, str) and len(q) == 1 for q in p)
+            for p in value
+        ):
+            raise _fail(file, key, "expected a list of [open, close] single characters")
+        raw.quotes = [(p[0], p[1]) for p in value]
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+_END_MARK: Final = "\x00"  # trie key: a term may end here
+_WILD_MARK: Final = "\x01"  # trie key: a term ends here with any word ending (term*)
+
+
+def _term_strings(term: str, view: str) -> set[tuple[str, bool]]:
+    """The strings a term is matched as in ``view`` (folded, or lowered with and without
+    accents for nfkc), each with whether it ends in a ``*`` wildcard."""
+    wildcard = term.endswith("*")
+    base = term[:-1].strip() if wildcard else term.strip()
+    if view == "folded":
+        variants = {fold(base)}
+    else:
+        lowered = base.casefold()
+        variants = {lowered, _strip_accents(lowered)}
+    return {(v, wildcard) for v in variants if v}
+
+
+def _char_regex(ch: str, prev: str, elision: bool) -> str:
+    """One term character as regex: space = non-word run, apostrophe/hyphen optional (but an
+    elision's final apostrophe, as in ``t'``, is required), a doubled letter optional."""
+    if ch == " ":
+        return r"\W+"
+    if ch in "'’":
+        return "['’]" if elision else r"\W?"
+    if ch == "-":
+        return r"\W?"
+    if ch == prev and ch.isalpha():
+        return re.escape(ch) + "?"
+    return re.escape(ch)
+
+
+def _trie_regex(node: dict[str, Any], prev: str = "") -> str:
+    """Regex for a character trie of terms: branches split on their first character, so the
+    regex engine rejects most terms with one comparison instead of trying each in turn."""
+    parts = [
+        _char_regex(ch, prev, _END_MARK in child) + _trie_regex(child, ch)
+        for ch, child in sorted(node.items())
+        if ch not in (_END_MARK, _WILD_MARK)
+    ]
+    if _WILD_MARK in node:
+        parts.append(r"\w*")
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if _END_MARK in node and _WILD_MARK not in node:
+        return f"(?:{body})?"
+    return body
+
+
+def _alternation(terms: Iterable[str], view: str) -> str:
+    """One regex matching any of ``terms`` (see the module docstring for term conventions)."""
+    trie: dict[str, Any] = {}
+    for term in terms:
+        for text, wildcard in _term_strings(term, view):
+            node = trie
+            for ch in text:
+                node = node.setdefault(ch, {})
+            node[_WILD_MARK if wildcard else _END_MARK] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _translate_pattern(pattern: str) -> str:
+    """Rewrite the authored conveniences (space, apostrophe) outside character classes and escapes."""
+    out: list[str] = []
+    i = 0
+    in_class = False
+    n = len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            if i + 1 < n and pattern[i + 1] == "]":  # a literal ] right after [ belongs to the class
+                out.append("]")
+                i += 1
+        elif c == " ":
+            if i + 1 < n and pattern[i + 1] == "?":
+                out.append(r"\W*")
+                i += 1
+            else:
+                out.append(r"\W+")
+        elif c in "'’":
+            out.append(r"\W?")
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _unfolded_letters(pattern: str) -> str:
+    """Letters of the authored pattern (outside escapes and {refs}) that folding would change."""
+    bare = _REF.sub("", re.sub(r"\\.", "", pattern))
+    return "".join(sorted({c for c in bare if c.isalpha() and fold(c) != c}))
+
+
+_sre_parser: Any = importlib.import_module("re._parser")  # untyped stdlib internals, used defensively
+_ZERO_WIDTH: Final = frozenset({"ASSERT", "ASSERT_NOT", "AT"})
+_REPEATS: Final = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+_MAX_GATE_RANGE: Final = 64
+_DIGITS: Final = "0123456789"  # \d gates on ASCII digits: NFKC maps most other digit forms to them
+
+
+def _first_chars(items: Any) -> tuple[frozenset[str], bool] | None:
+    """Characters a parsed regex sequence can start with, and whether it can match empty.
+
+    None when unknown (a category such as ``\\w``, ``.``, a backreference): the caller then
+    scans without a gate. ``\\d`` counts as the ASCII digits (see :data:`_DIGITS`). Zero-width
+    assertions are skipped, which can only widen the set.
+    """
+    chars: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "LITERAL":
+            return frozenset(chars | {chr(av)}), False
+        if name == "IN":
+            for item_op, item_av in av:
+                item = str(item_op)
+                if item == "LITERAL":
+                    chars.add(chr(item_av))
+                elif item == "CATEGORY" and str(item_av) == "CATEGORY_DIGIT":
+                    chars.update(_DIGITS)
+                elif item == "RANGE" and item_av[1] - item_av[0] <= _MAX_GATE_RANGE:
+                    chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+                else:
+                    return None
+            return frozenset(chars), False
+        if name == "SUBPATTERN":
+            sub = _first_chars(av[3])
+        elif name == "BRANCH":
+            sub_chars: set[str] = set()
+            nullable = False
+            for alternative in av[1]:
+                alt = _first_chars(alternative)
+                if alt is None:
+                    return None
+                sub_chars |= alt[0]
+                nullable = nullable or alt[1]
+            sub = (frozenset(sub_chars), nullable)
+        elif name in _REPEATS:
+            inner = _first_chars(av[2])
+            sub = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        chars |= sub[0]
+        if not sub[1]:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _gate(sources: Sequence[str], flags: int) -> str:
+    """A lookahead on the first character of any of ``sources`` (empty when unknown): it lets the
+    combined regex skip most positions with one set test instead of trying every alternative."""
+    chars: set[str] = set()
+    for source in sources:
+        try:
+            first = _first_chars(_sre_parser.parse(source, flags))
+        except Exception:  # internals changed: scan without a gate, never fail
+            return ""
+        if first is None or first[1]:
+            return ""
+        chars |= first[0]
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
+
+
+def _combined(parts: Sequence[str], flags: int) -> re.Pattern[str]:
+    """One alternation of ``parts``, led by the word-start test (so positions inside words fail
+    with one check) and the first-character gate."""
+    return re.compile(rf"(?<!\w){_gate(parts, flags)}(?:" + "|".join(parts) + ")", flags)
+
+
+class _Compiler:
+    """Turns one folder's raw data into regex source, validating as it goes."""
+
+    def __init__(self, raw: _Raw) -> None:
+        self.raw = raw
+        self._cache: dict[tuple[str, str], str] = {}
+        self.negation = self._compile_terms(raw.lists.get("negation", ()), "folded")
+        self.negation_tail = (
+            re.compile(rf"(?<!\w){_alternation(raw.lists['negation'], 'folded')}{_END}\W*$")
+            if self.negation is not None
+            else None
+        )
+
+    def _compile_terms(self, terms: Iterable[str], view: str) -> re.Pattern[str] | None:
+        terms = list(terms)
+        if not terms:
+            return None
+        return re.compile(rf"(?<!\w){_alternation(terms, view)}{_END}")
+
+    def negatable(self, pattern: str) -> bool:
+        """Whether negation inside a hit should dampen it: not when the pattern or a list it
+        references spells a negation itself ("are not human", "nobody would miss you")."""
+        if self.negation is None:
+            return True
+        texts = [pattern]
+        for name in _REF.findall(pattern):
+            texts += (fold(t) for t in self.raw.lists.get(name, ()))
+        return not any(self.negation.search(t) for t in texts)
+
+    def ref(self, name: str, view: str, file: str, entry: str) -> str:
+        key = (name, view)
+        if key not in self._cache:
+            if name in _BUILTINS:
+                source = _BUILTINS[name]
+            elif name == "group":
+                source = _alternation((t for terms in self.raw.groups.values() for t in terms), view)
+            elif name == "role":
+                source = _alternation((t for terms in self.raw.roles.values() for t in terms), view)
+            elif name == "you":
+                source = _alternation(self.raw.you, view)
+            elif name in self.raw.lists:
+                source = _alternation(self.raw.lists[name], view)
+            else:
+                source = ""
+            if source in ("", "(?:)"):
+                raise _fail(file, entry, f"unknown or empty list reference {{{name}}}")
+            self._cache[key] = source
+        return self._cache[key]
+
+    def pattern(self, pattern: str, view: str, file: str, entry: str) -> str:
+        if view == "folded":
+            bad = _unfolded_letters(pattern)
+            if bad:
+                raise _fail(
+                    file, entry, f"pattern is not in folded form (letters {bad!r}); write them as fold() does"
+                )
+        translated = _translate_pattern(pattern)
+        source = _REF.sub(lambda m: self.ref(m.group(1), view, file, entry), translated)
+        flags = re.IGNORECASE if view == "nfkc" else 0
+        try:
+            compiled = re.compile(source, flags)
+        except re.error as exc:
+            raise _fail(file, entry, f"invalid regex: {exc}") from exc
+        if compiled.groups:
+            raise _fail(file, entry, "capturing groups are not allowed; use (?:...)")
+        if compiled.fullmatch("") is not None:
+            raise _fail(file, entry, "pattern matches the empty string")
+        return rf"(?<!\w)(?:{source}){_END}"
+
+
+def _rule(compiler: _Compiler, file: str, entry: Any, seen: set[str]) -> tuple[Rule, str]:
+    code = compiler.raw.code
+    if not isinstance(entry, dict):
+        raise _fail(file, None, f"rule entries must be mappings, got {entry!r}")
+    rid = entry.get("id")
+    if not isinstance(rid, str) or not rid.startswith(f"{code}."):
+        raise _fail(file, str(rid), f"rule id must be a string starting with '{code}.'")
+    if rid in seen:
+        raise _fail(file, rid, "duplicate id")
+    seen.add(rid)
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise _fail(file, rid, f"unknown keys {sorted(unknown)}")
+    label = entry.get("label")
+    if label not in _LABELS:
+        raise _fail(file, rid, f"unknown label {label!r}; expected one of {list(_LABELS)}")
+    weight = entry.get("weight")
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0.0 < weight <= 1.0:
+        raise _fail(file, rid, f"weight must be a number in (0, 1], got {weight!r}")
+    rationale = entry.get("rationale")
+    if not isinstance(rationale, str) or not rationale.strip():
+        raise _fail(file, rid, "rationale must be a non-empty string")
+    view = entry.get("view", "folded")
+    if view not in _VIEWS:
+        raise _fail(file, rid, f"view must be one of {list(_VIEWS)}, got {view!r}")
+    cue = entry.get("cue")
+    if cue is not None and cue not in _CUES.get(label, ()):
+        raise _fail(file, rid, f"cue {cue!r} is not valid for label {label!r}")
+    pattern = entry.get("pattern")
+    if not isinstance(pattern, str) or not pattern:
+        raise _fail(file, rid, "pattern must be a non-empty string")
+    source = compiler.pattern(pattern, view, file, rid)
+    negatable = compiler.negatable(pattern)
+    rule = Rule(rid, label, pattern, float(weight), rationale, view, cue, file, negatable)
+    return rule, source
+
+
+def _idioms(
+    compiler: _Compiler, seen: set[str]
+) -> tuple[re.Pattern[str] | None, tuple[tuple[str, str], ...]]:
+    parts: list[str] = []
+    notes: list[tuple[str, str]] = []
+    for file, entry in compiler.raw.idioms:
+        if not isinstance(entry, dict):
+            raise _fail(file, None, f"idiom entries must be mappings, got {entry!r}")
+        iid = entry.get("id")
+        if not isinstance(iid, str) or not iid.startswith(f"{compiler.raw.code}."):
+            raise _fail(file, str(iid), f"idiom id must be a string starting with '{compiler.raw.code}.'")
+        if iid in seen:
+            raise _fail(file, iid, "duplicate id")
+        seen.add(iid)
+        unknown = set(entry) - _IDIOM_KEYS
+        if unknown:
+            raise _fail(file, iid, f"unknown keys {sorted(unknown)}")
+        note, pattern = entry.get("note"), entry.get("pattern")
+        if not isinstance(note, str) or not note.strip() or not isinstance(pattern, str) or not pattern:
+            raise _fail(file, iid, "idioms need a non-empty pattern and note")
+        parts.append(f"(?P<i{len(notes)}>{compiler.pattern(pattern, 'folded', file, iid)})")
+        notes.append((iid, note))
+    return (_combined(parts, 0) if parts else None), tuple(notes)
+
+
+def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
+    raw = compiler.raw
+    scanners: list[_TargetScanner] = []
+    if raw.you:
+        scanners.append(
+            _TargetScanner(
+                _combined([rf"(?P<t0>{_alternation(raw.you, 'folded')}){_END}"], 0),
+                (("you", "you", f"{raw.code}.target.you"),),
+            )
+        )
+    for section, kind_of in (("groups", None), ("roles", "role")):
+        table: dict[str, list[str]] = getattr(raw, section)
+        if not table:
+            continue
+        entries: list[tuple[TargetKind, str, str]] = []
+        parts: list[str] = []
+        for name in sorted(table):
+            kind: TargetKind = "group" if kind_of is None else _ROLE_KINDS[name]
+            parts.append(f"(?P<t{len(entries)}>{_alternation(table[name], 'folded')})")
+            entries.append((kind, name, f"{raw.code}.target.{section[:-1]}.{name.replace(' ', '_')}"))
+        body = "|".join(parts)
+        if section == "roles" and raw.determiners:
+            body = rf"(?:{_alternation(raw.determiners, 'folded')}\W*)?(?:{body})"
+        scanners.append(_TargetScanner(_combined([rf"(?:{body}){_END}"], 0), tuple(entries)))
+    return tuple(scanners)
+
+
+def _compile_pack(raw: _Raw) -> _Pack:
+    compiler = _Compiler(raw)
+    seen: set[str] = set()
+    by_key: dict[tuple[str, str], list[tuple[Rule, str]]] = {}
+    for file, entry in raw.rules:
+        rule, source = _rule(compiler, file, entry, seen)
+        by_key.setdefault((rule.label, rule.view), []).append((rule, source))
+    scanners: list[_Scanner] = []
+    for (_label, view), items in sorted(by_key.items()):
+        items.sort(key=lambda item: (-item[0].weight, item[0].id))  # strongest alternative wins a tie
+        flags = re.IGNORECASE if view == "nfkc" else 0
+        parts = [f"(?P<r{i}>{source})" for i, (_r, source) in enumerate(items)]
+        scanners.append(_Scanner(view, _combined(parts, flags), tuple(r for r, _s in items)))
+    idioms, notes = _idioms(compiler, seen)
+    quotes = tuple(
+        re.compile(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}]{{1,{_MAX_QUOTE}}}{re.escape(c)}")
+        for o, c in raw.quotes
+    )
+    return _Pack(
+        code=raw.code,
+        scanners=tuple(scanners),
+        idioms=idioms,
+        idiom_notes=notes,
+        negation=compiler.negation,
+        negation_tail=compiler.negation_tail,
+        targets=_targets(compiler),
+        quotes=quotes,
+        labels=frozenset(label for label, _view in by_key),
+    )
+
+
+def _load_pack(directory: Path, code: str) -> _Pack:
+    """Read, validate and compile one language folder. Raises :class:`ConfigError` naming the
+    file and entry id for a bad regex, unknown label, list reference or key, or a weight out of range."""
+    return _compile_pack(_read_folder(directory, code))
+
+
+# --------------------------------------------------------------------------- scoring helpers
+
+
+def _noisy_or(weights: Iterable[float]) -> float:
+    remaining = 1.0
+    for w in weights:
+        remaining *= 1.0 - w
+    return min(SCORE_CAP, 1.0 - remaining)
+
+
+def _view_of(doc: Document, view: str) -> View:
+    return doc.views.folded if view == "folded" else doc.views.nfkc
+
+
+def _negated(pack: _Pack, text: str, start: int, end: int, rule: Rule) -> bool:
+    """A negation word right before the hit (``don't``, ``jamais``), or inside it when the rule allows."""
+    if pack.negation is None or pack.negation_tail is None:
+        return False
+    if pack.negation_tail.search(text, max(0, start - _NEGATION_WINDOW), start) is not None:
+        return True
+    return rule.negatable and pack.negation.search(text, start, end) is not None
+
+
+def _quotations(doc: Document, packs: Sequence[_Pack]) -> Iterable[tuple[Span, str]]:
+    """Quoted passages (original span, the quote pattern), found on the NFKC view."""
+    nfkc = doc.views.nfkc
+    for pack in packs:
+        for regex in pack.quotes:
+            for m in regex.finditer(nfkc.text):
+                yield nfkc.to_original(*m.span()), regex.pattern
+
+
+def _role_name(original: str, span: Span) -> Span:
+    """Extend a role mention over the capitalised name that follows it ("Senator" + " Tom Ridley")."""
+    end = span.end
+    for _ in range(_MAX_NAME_WORDS):
+        m = _NAME_WORD.match(original, end)
+        if m is None or not m.group(1)[0].isupper():
+            break
+        end = m.end()
+    return Span(span.start, end)
+
+
+# --------------------------------------------------------------------------- the detector
+
+
+class LexiconDetector:
+    """Multilingual lexicon and pattern detector (see the module docstring for data and scoring).
+
+    ``data_dir`` defaults to the packaged data; ``languages`` restricts which language folders
+    are loaded (default: all five shipped). Construction is free; :meth:`load` reads and
+    compiles everything once and is safe to call again or from several threads.
+    """
+
+    name: str = "vigie.lexicon"
+    version: str = "1"
+    labels: tuple[str, ...] = _LABELS
+    languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
+
+    def __init__(self, data_dir: Path | None = None, languages: Sequence[str] | None = None) -> None:
+        self._data_dir = data_dir or DATA_DIR
+        if languages is not None:
+            self.languages = tuple(languages)
+        self._packs: dict[str, _Pack] | None = None
+        self._common: _Pack | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def source(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    def load(self) -> None:
+        """Read and compile the data folders; a bad entry raises :class:`ConfigError`."""
+        with self._lock:
+            if self._packs is not None:
+                return
+            common = _load_pack(self._data_dir / COMMON, COMMON)
+            packs = {code: _load_pack(self._data_dir / code, code) for code in self.languages or ()}
+            self._common, self._packs = common, packs
+
+    def detect_batch(self, docs: Sequence[Document]) -> list[Signal]:
+        """One :class:`Signal` per document, in order; loads on first use."""
+        if self._packs is None:
+            self.load()
+        return [self.detect(doc) for doc in docs]
+
+    def detect(self, doc: Document) -> Signal:
+        """Score one document."""
+        if self._packs is None or self._common is None:
+            self.load()
+        assert self._packs is not None and self._common is not None
+        code = doc.language.split("-")[0].lower()
+        lang = self._packs.get(code)
+        packs = (self._common, lang) if lang is not None else (self._common,)
+        original = doc.views.original
+        extras: dict[str, Any] = {
+            "lexicon_language": lang.code if lang else None,
+            "language_supported": bool(lang),
+        }
+
+        hits = self._scan(doc, packs, extras)
+        targets, target_ev = self._targets(doc, packs)
+        by_label: dict[str, list[_Hit]] = {}
+        for hit in hits:
+            by_label.setdefault(hit.rule.label, []).append(hit)
+        self._quoted_context(doc, packs, by_label)
+
+        judged = set().union(*(p.labels for p in packs)) if lang is None else set(self.labels)
+        scores: dict[str, CategoryScore] = {}
+        violence = any(by_label.get(label) for label in _VIOLENCE)
+        for label in self.labels:
+            if label not in judged:
+                continue
+            label_hits = sorted(by_label.get(label, ()), key=lambda h: (h.span.start, h.span.end, h.rule.id))
+            strongest: dict[str, float] = {}
+            for hit in label_hits:
+                strongest[hit.rule.id] = max(hit.weight, strongest.get(hit.rule.id, 0.0))
+            score = _noisy_or(strongest.values())
+            if label == IMMINENCE and label_hits:
+                if not violence:
+                    score *= IMMINENCE_ALONE_FACTOR
+                extras["imminence_cues"] = sorted({h.rule.cue or "other" for h in label_hits})
+            evidence = [self._evidence(original, hit) for hit in label_hits]
+            if label in _CATEGORY_LABELS and label_hits:
+                evidence += [ev for ev in target_ev if any(ev.span.overlaps(h.span) for h in label_hits)]
+            scores[label] = CategoryScore(label, round(score, 6), tuple(evidence))
+        extras["rule_hits"] = sorted({h.rule.id for h in hits})
+        return Signal(
+            detector=self.name,
+            version=self.version,
+            language=doc.language,
+            scores=scores,
+            targets=targets,
+            truncated=doc.truncated,
+            extras=extras,
+        )
+
+    # ------------------------------------------------------------------ steps
+
+    def _scan(self, doc: Document, packs: Sequence[_Pack], extras: dict[str, Any]) -> list[_Hit]:
+        """All rule hits, after idiom suppression and negation dampening."""
+        folded = doc.views.folded
+        idiom_spans: list[tuple[Span, str, str]] = []
+        for pack in packs:
+            if pack.idioms is None:
+                continue
+            for m in pack.idioms.finditer(folded.text):
+                iid, note = pack.idiom_notes[int((m.lastgroup or "i0")[1:])]
+                idiom_spans.append((folded.to_original(*m.span()), iid, note))
+        hits: list[_Hit] = []
+        suppressed: list[dict[str, Any]] = []
+        negated: list[dict[str, Any]] = []
+        for pack in packs:
+            for scanner in pack.scanners:
+                view = _view_of(doc, scanner.view)
+                for m in scanner.regex.finditer(view.text):
+                    rule = scanner.rules[int((m.lastgroup or "r0")[1:])]
+                    span = view.to_original(*m.span())
+                    if span.start == span.end:
+                        continue
+                    if rule.label in _VIOLENCE:
+                        idiom = next((i for i in idiom_spans if i[0].overlaps(span)), None)
+                        if idiom is not None:
+                            suppressed.append(
+                                {"rule": rule.id, "idiom": idiom[1], "note": idiom[2], "start": span.start,
+                                 "end": span.end}
+                            )  # fmt: skip
+                            continue
+                    weight = rule.weight
+                    if rule.label in _CATEGORY_LABELS and _negated(pack, view.text, m.start(), m.end(), rule):
+                        weight *= NEGATED_FACTOR
+                        negated.append({"rule": rule.id, "start": span.start, "end": span.end})
+                    hits.append(_Hit(rule, span, weight))
+        if idiom_spans:
+            extras["idioms"] = [
+                {"idiom": i, "note": n, "start": s.start, "end": s.end} for s, i, n in idiom_spans
+            ]
+        if suppressed:
+            extras["suppressed"] = suppressed
+        if negated:
+            extras["negated"] = negated
+        return hits
+
+    def _quoted_context(self, doc: Document, packs: Sequence[_Pack], by_label: dict[str, list[_Hit]]) -> None:
+        """Category words inside quotation marks, in a post that also attributes them (an
+        ``attribution`` reporting cue) or opposes them (a counter-speech cue): context evidence
+        on the quotation itself, weight :data:`QUOTED_CONTEXT_WEIGHT`."""
+        quoted = [h for label in _CATEGORY_LABELS for h in by_label.get(label, ())]
+        cues = {
+            _REPORTING: [h for h in by_label.get(_REPORTING, ()) if h.rule.cue == "attribution"],
+            _COUNTER: list(by_label.get(_COUNTER, ())),
+        }
+        if not quoted or not any(cues.values()):
+            return
+        for span, pattern in _quotations(doc, packs):
+            inside = sorted(
+                {h.rule.id for h in quoted if span.start <= h.span.start and h.span.end <= span.end}
+            )
+            for label, found in cues.items():
+                if not inside or not found:
+                    continue
+                how = "attributes" if label == _REPORTING else "opposes"
+                why = f"quoted words ({', '.join(inside)}) in a post that {how} them ({found[0].rule.id})"
+                rule = Rule(
+                    f"{COMMON}.{label}.quoted",
+                    label,
+                    pattern,
+                    QUOTED_CONTEXT_WEIGHT,
+                    why,
+                    "nfkc",
+                    None,
+                    COMMON,
+                )
+                by_label.setdefault(label, []).append(_Hit(rule, span, rule.weight))
+
+    def _targets(self, doc: Document, packs: Sequence[_Pack]) -> tuple[tuple[Target, ...], list[Evidence]]:
+        original = doc.views.original
+        folded = doc.views.folded
+        found: dict[tuple[str, int, int], tuple[Target, str]] = {}
+        for pack in packs:
+            for scanner in pack.targets:
+                for m in scanner.regex.finditer(folded.text):
+                    kind, name, tid = scanner.entries[int((m.lastgroup or "t0")[1:])]
+                    span = folded.to_original(*m.span())
+                    if kind in _ROLE_KINDS:
+                        span = _role_name(original, span)
+                        name = " ".join(span.of(original).split())
+                    found.setdefault((kind, span.start, span.end), (Target(kind, name, span), tid))
+        nfkc = doc.views.nfkc
+        for m in _HANDLE.finditer(nfkc.text):
+            span = nfkc.to_original(*m.span())
+            found.setdefault(
+                ("person", span.start, span.end), (Target("person", span.of(original), span), _HANDLE_ID)
+            )
+        ordered = sorted(
+            found.values(), key=lambda item: (item[0].span.start, item[0].span.end, item[0].kind)
+        )
+        evidence = [
+            Evidence(
+                label=TARGET,
+                span=t.span,
+                snippet=t.span.of(original),
+                rationale=f"target {t.kind} {t.name!r} ({tid})",
+                source=self.source,
+            )
+            for t, tid in ordered
+        ]
+        return tuple(t for t, _tid in ordered), evidence
+
+    def _evidence(self, original: str, hit: _Hit) -> Evidence:
+        rule = hit.rule
+        note = "" if hit.weight == rule.weight else f"; negated, weight {rule.weight} x {NEGATED_FACTOR}"
+        return Evidence(
+            label=rule.label,
+            span=hit.span,
+            snippet=hit.span.of(original),
+            rationale=f"{rule.id}: {rule.rationale}{note}",
+            source=self.source,
+        )
+
+
+def create(settings: DetectionSettings) -> LexiconDetector:
+    """Registry factory (``vigie.detectors.lexicon:create``). The lexicon needs no settings: its
+    languages are the data folders it ships; ``settings.languages`` concerns language identification."""
+    del settings
+    return LexiconDetector()
