@@ -76,9 +76,14 @@ def test_context_cap_to_allow_clears_violations() -> None:
 
 
 def test_reporting_cannot_launder_a_specific_dated_threat() -> None:
-    d = DECIDER.decide(assess({"violent_threat": 0.95, "reporting": 0.9, "imminence": 0.8}, (YOU,)))
-    assert d.severity is Severity.CRITICAL and d.verdict is Verdict.REMOVE
-    assert "context:ignored:specific_target+imminence" in d.rule_hits
+    permissive = ThresholdDecider(DecisionSettings(context_max_verdict=Verdict.ALLOW))
+    scores = {"violent_threat": 0.95, "reporting": 0.9, "imminence": 0.8}
+    d = permissive.decide(assess(scores, (YOU,)))
+    assert d.verdict is Verdict.REVIEW and d.violations == ("violent_threat",)
+    assert "context:floor:review:specific_target+imminence" in d.rule_hits
+    # without a specific target or without imminence, the same context may allow it
+    assert permissive.decide(assess(scores, (GROUP,))).verdict is Verdict.ALLOW
+    assert permissive.decide(assess({**scores, "imminence": 0.1}, (YOU,))).verdict is Verdict.ALLOW
 
 
 def test_policy_hash_changes_with_table_and_is_stable() -> None:

@@ -12,8 +12,9 @@ Documented for users in ``docs/decisions.md``. The rules, in order:
    the reader — not only a group) is named, and imminence reaches ``critical_imminence``.
 3. **Context.** When ``reporting`` or ``counter_speech`` reaches ``context_threshold``,
    the verdict is capped at ``context_max_verdict`` and the severity at
-   ``context_max_severity`` — *unless* the post names a specific target and carries
-   imminence evidence (a date, a place): threats must not be laundered as news.
+   ``context_max_severity`` — but a post that names a specific target and carries
+   imminence evidence (a date, a place) never goes below ``review``: threats must not be
+   laundered as news, and a person decides.
 4. **Actions** follow the verdict (``review`` → ``queue_review``; ``restrict`` →
    ``restrict_visibility`` + ``queue_review``; ``remove`` → ``remove_content`` +
    ``notify_author``) and ``critical`` adds ``escalate_law_enforcement``.
@@ -104,18 +105,18 @@ class ThresholdDecider:
 
         context = max((assessment.score(label) for label in CONTEXT_LABELS), default=0.0)
         if violations and context >= s.context_threshold:
-            laundering = specific and imminence >= s.critical_imminence
-            if laundering:
-                hits.append("context:ignored:specific_target+imminence")
-            else:
-                label = max(CONTEXT_LABELS, key=assessment.score)
-                if verdict.rank > s.context_max_verdict.rank:
-                    verdict = s.context_max_verdict
-                if severity.rank > s.context_max_severity.rank:
-                    severity = s.context_max_severity
-                hits.append(f"context:{label}:{context:.2f}:caps:{verdict}/{severity}")
-                if verdict is Verdict.ALLOW:
-                    violations = []
+            label = max(CONTEXT_LABELS, key=assessment.score)
+            cap = s.context_max_verdict
+            if specific and imminence >= s.critical_imminence and cap.rank < Verdict.REVIEW.rank:
+                cap = Verdict.REVIEW
+                hits.append("context:floor:review:specific_target+imminence")
+            if verdict.rank > cap.rank:
+                verdict = cap
+            if severity.rank > s.context_max_severity.rank:
+                severity = s.context_max_severity
+            hits.append(f"context:{label}:{context:.2f}:caps:{verdict}/{severity}")
+            if verdict is Verdict.ALLOW:
+                violations = []
 
         actions = list(_VERDICT_ACTIONS[verdict])
         if severity is Severity.CRITICAL:
