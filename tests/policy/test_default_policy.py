@@ -1,0 +1,110 @@
+"""The shipped policy: valid, passes its own examples, and decides like the former threshold table.
+
+Equivalence with :class:`ThresholdDecider` (``DecisionSettings()`` defaults) is checked on
+a grid of synthetic assessments without author or reach facts and without watch-list
+ids. Deliberate differences, none of which the grid exercises:
+
+* ``author.repeat_violent`` removes a likely threat from an author with 2+ active
+  strikes (the table had no author history);
+* ``target.watchlist`` adds ``preserve_evidence`` and a 1-hour review deadline for
+  violence against watch-listed targets;
+* ``reach.wide_audience`` shortens the review deadline for widely seen violations;
+* ``rule_hits`` are rule ids (``violent_threat.remove``), not the table's formatted
+  strings (``threshold:violent_threat:remove:0.95``), and review deadlines exist.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from vigie.categories import Verdict
+from vigie.decision import ThresholdDecider
+from vigie.policy import PolicyDecider, check_policy, load_policy
+from vigie.settings import DecisionSettings
+from vigie.types import Target
+
+from .helpers import assess, target
+
+POLICY = load_policy()
+EDGES = (0.0, 0.3, 0.49, 0.5, 0.55, 0.6, 0.69, 0.7, 0.74, 0.75, 0.8, 0.89, 0.9, 0.91, 0.92, 0.95, 1.0)
+TARGET_SETS: tuple[tuple[Target, ...], ...] = (
+    (),
+    (target("group"),),
+    (target("you"),),
+    (target("group"), target("official")),
+    (target("org"),),
+)
+LABELS = ("violent_threat", "incitement", "hate", "harassment", "reporting", "counter_speech", "imminence")
+
+
+def test_default_policy_passes_its_own_examples() -> None:
+    report = check_policy(None)
+    assert report.ok, report.format()
+    assert report.count("passed") >= 10
+    assert report.count("skipped") == sum(e.text is not None for e in POLICY.document.examples)
+
+
+def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
+    rng = random.Random(20260601)
+    cases: list[tuple[dict[str, float], tuple[Target, ...]]] = []
+    # every single category at every edge value, with and without context / imminence / targets
+    for label, value, ctx, imm, targets in itertools.product(
+        LABELS[:4], EDGES, (0.0, 0.5, 0.9), (0.0, 0.59, 0.6, 0.9), TARGET_SETS
+    ):
+        cases.append(({label: value, "reporting": ctx, "imminence": imm}, targets))
+    # random mixtures of everything
+    for _ in range(4000):
+        scores = {label: rng.choice(EDGES) for label in LABELS if rng.random() < 0.7}
+        cases.append((scores, rng.choice(TARGET_SETS)))
+    return cases
+
+
+def test_default_policy_matches_the_threshold_table_on_a_grid() -> None:
+    table = ThresholdDecider(DecisionSettings())
+    engine = PolicyDecider(POLICY)
+    differences = []
+    verdicts = set()
+    for scores, targets in _grid():
+        a = assess(scores, targets)
+        old, new = table.decide(a), engine.decide(a)
+        verdicts.add((new.verdict, new.severity))
+        got = (new.verdict, new.severity, new.violations, new.actions)
+        want = (old.verdict, old.severity, old.violations, old.actions)
+        if got != want:
+            differences.append((scores, targets, want, got))
+    assert differences == [], differences[:5]
+    # the grid exercised every verdict and the critical severity
+    assert {v for v, _ in verdicts} == set(Verdict)
+    assert any(s == "critical" for _, s in verdicts)
+
+
+def test_every_default_rule_fires_somewhere() -> None:
+    engine = PolicyDecider(POLICY)
+    fired: set[str] = {"reach.wide_audience"}  # needs post.reach, which neither the grid nor examples give
+    for scores, targets in _grid():
+        fired.update(engine.decide(assess(scores, targets)).rule_hits)
+    from vigie.policy.check import example_assessment
+
+    for example in POLICY.document.examples:
+        if example.scores is not None:
+            fired.update(engine.evaluate(example_assessment(example), author=example.author).rule_hits)
+    assert fired == {r.id for r in POLICY.rules}
+
+
+def test_at_least_expectations_are_minimums() -> None:
+    from vigie.policy import parse_policy, run_examples
+
+    text = """\
+name: a
+version: "1"
+rules: [{id: r, when: {gte: {score.hate: 0.5}}, then: {verdict: restrict, severity: medium}}]
+examples:
+  - {id: low-bar, scores: {hate: 0.6}, expect: {verdict: review, severity: low, at_least: true}}
+  - {id: high-bar, scores: {hate: 0.6}, expect: {verdict: remove, at_least: true}}
+  - {id: exact, scores: {hate: 0.6}, expect: {verdict: review}}
+"""
+    results = {r.id: r for r in run_examples(parse_policy(text))}
+    assert results["low-bar"].status == "passed"
+    assert results["high-bar"].problems == ("verdict restrict, expected at least remove",)
+    assert results["exact"].problems == ("verdict restrict, expected review",)
