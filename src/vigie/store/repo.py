@@ -24,7 +24,7 @@ subject ``post:<source>:<post id>``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -43,7 +43,7 @@ from vigie.store.engine import writer
 from vigie.store.models import AuditHeadRow, Base, DecisionRow, EventRow, PostRow, SignalRow
 from vigie.types import Decision, Post, Signal
 
-__all__ = ["IngestResult", "Store", "StoredDecision", "post_subject"]
+__all__ = ["IngestResult", "Store", "StoredDecision", "Writer", "post_subject"]
 
 _T = TypeVar("_T")
 _CHUNK = 500  # keys per IN (...) query: 2 bound parameters each, far below every backend's limit
@@ -110,7 +110,7 @@ class _Latest:
 
 
 @dataclass
-class _Writer:
+class Writer:
     """One write transaction: its session and the audit chain position it extends."""
 
     session: Session
@@ -154,13 +154,13 @@ class Store:
     # -- transactions -------------------------------------------------------------------------
 
     @contextmanager
-    def _writing(self) -> Iterator[_Writer]:
+    def _writing(self) -> Iterator[Writer]:
         try:
             with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
                 head = session.execute(
                     select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()
                 ).scalar_one()
-                w = _Writer(session, head.seq, head.hash)
+                w = Writer(session, head.seq, head.hash)
                 yield w
                 if w.events:
                     _bulk_insert(session, EventRow, w.events)
@@ -181,6 +181,16 @@ class Store:
             raise
         except SQLAlchemyError as exc:
             raise StoreError(f"read from {self.url} failed: {_reason(exc)}", code="read") from exc
+
+    def transaction(self) -> AbstractContextManager[Writer]:
+        """A write transaction holding the audit lock, for the store's sibling repositories
+        (policies, review, outbox, keys): ``with store.transaction() as w: w.session...; w.event(...)``.
+        Everything written inside, events included, commits or rolls back together."""
+        return self._writing()
+
+    def reading(self) -> AbstractContextManager[Session]:
+        """A read-only session (no lock) for the store's sibling repositories."""
+        return self._reading()
 
     # -- posts and decisions ------------------------------------------------------------------
 
@@ -240,7 +250,7 @@ class Store:
                     _decision_event(w, p.source, p.id, r.post_pk, r.revision, d)
             return results
 
-    def _ingest(self, w: _Writer, posts: Sequence[Post], *, emit_events: bool = True) -> list[IngestResult]:
+    def _ingest(self, w: Writer, posts: Sequence[Post], *, emit_events: bool = True) -> list[IngestResult]:
         latest = _latest_revisions(w.session, {(p.source, p.id) for p in posts})
         rows: list[dict[str, Any]] = []
         plan: list[tuple[_Latest, bool]] = []
@@ -276,7 +286,7 @@ class Store:
 
     def _record(
         self,
-        w: _Writer,
+        w: Writer,
         items: Sequence[tuple[int, str, str, int, str, Decision]],
         *,
         emit_events: bool = True,
@@ -661,13 +671,13 @@ def _signal_row(decision_id: str, ordinal: int, s: Signal) -> dict[str, Any]:
     }
 
 
-def _post_event(w: _Writer, p: Post, r: IngestResult) -> None:
+def _post_event(w: Writer, p: Post, r: IngestResult) -> None:
     kind = "post_ingested" if r.revision == 1 else "post_revised"
     payload = {"post_pk": r.post_pk, "revision": r.revision, "text_hash": p.text_hash}
     w.event("posts", kind, post_subject(p.source, p.id), payload, trusted=True)
 
 
-def _decision_event(w: _Writer, source: str, post_id: str, post_pk: int, revision: int, d: Decision) -> None:
+def _decision_event(w: Writer, source: str, post_id: str, post_pk: int, revision: int, d: Decision) -> None:
     payload = {
         "decision_id": d.id,
         "post_pk": post_pk,
