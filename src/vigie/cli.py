@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from typing import IO, Annotated, Any, ParamSpec, TypeVar
@@ -113,7 +114,8 @@ def analyze(
 ) -> None:
     """Score and decide every record without storing anything; one JSON line per record, in input order.
 
-    Exit code 0 when every record was scored, 2 when any record (or the input) was rejected, 1 on internal error.
+    Exit code 0 when every record was scored, 2 when any record (or the input) was rejected,
+    1 on internal error.
     """
     settings = _settings(config, id_field=id_field, text_field=text_field)
     pipeline = Pipeline.from_settings(settings)
@@ -161,8 +163,9 @@ def scan(
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not write the HTML report.")] = False,
     top: Annotated[int | None, typer.Option("--top", help="Flagged posts listed in the summary.")] = None,
 ) -> None:
-    """Score, decide and STORE every record (posts with revisions, signals, decisions, audit events), then print a
-    summary and write the HTML report. Re-scanning the same input changes nothing; a changed text becomes a revision."""
+    """Score, decide and STORE every record (posts with revisions, signals, decisions, audit events),
+    then print a summary and write the HTML report. Re-scanning the same input changes nothing; a
+    changed text becomes a revision."""
     from vigie.scan import run_scan
 
     settings = _settings(config, db=db, id_field=id_field, text_field=text_field, source=source)
@@ -210,10 +213,117 @@ def eval_(
 def train(
     ctx: typer.Context,
 ) -> None:
-    """Rebuild the shipped model artifact from ../shared/data (see MODEL_CARD.md); options: vigie train --help."""
+    """Rebuild the shipped model artifact from ../shared/data (see MODEL_CARD.md); vigie train --help."""
     from vigie.model.train import main as train_main
 
     raise typer.Exit(train_main(list(ctx.args)))
+
+
+policy_app = typer.Typer(help="Check, backtest and inspect decision policies.", no_args_is_help=True)
+app.add_typer(policy_app, name="policy")
+
+
+@policy_app.command("check")
+@handle_errors
+def policy_check(
+    path: Annotated[
+        Path | None, typer.Argument(help="Policy YAML (default: the policy shipped with vigie).")
+    ] = None,
+    config: ConfigOpt = None,
+    with_detectors: Annotated[
+        bool,
+        typer.Option("--with-detectors/--without-detectors", help="Run text examples through the detectors."),
+    ] = True,
+) -> None:
+    """Validate a policy (errors name file, line and rule) and run the examples it embeds."""
+    from vigie.policy import check_policy
+
+    pipeline = Pipeline.from_settings(_settings(config)) if with_detectors else None
+    report = check_policy(path, pipeline=pipeline)
+    typer.echo(report.format())
+    raise typer.Exit(report.exit_code)
+
+
+@policy_app.command("backtest")
+@handle_errors
+def policy_backtest(
+    candidate: Annotated[Path, typer.Argument(help="Candidate policy YAML.")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    since: Annotated[
+        datetime | None, typer.Option("--since", help="Only posts made on or after this date (ISO 8601).")
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Only posts of this source.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write an HTML report here.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    author_history: Annotated[
+        bool,
+        typer.Option("--author-history/--no-author-history", help="Give the candidate authors' strikes."),
+    ] = True,
+) -> None:
+    """Replay stored signals through CANDIDATE (no re-scoring, nothing written) and show what would change."""
+    from vigie.backtest import backtest
+    from vigie.policy import PolicyDecider, load_policy
+    from vigie.report.backtest import write_backtest_html
+
+    decider = PolicyDecider(load_policy(candidate))
+    when = since.replace(tzinfo=UTC) if since is not None and since.tzinfo is None else since
+    with _open_store(config, db) as store:
+        report = backtest(store, decider, since=when, source=source, use_author_history=author_history)
+    if json_out:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_backtest(report)
+    if html is not None:
+        typer.echo(f"report written to {write_backtest_html(html, report)}")
+
+
+def _print_backtest(report: Any) -> None:
+    from rich.table import Table
+
+    console = Console()
+    c = report.candidate
+    console.print(
+        f"[bold]{c['name']}@{c['version']}[/] ({c['hash'][:19]}): {report.changed} of {report.total} "
+        f"stored decisions would change ({report.skipped} without stored signals skipped)"
+    )
+    table = Table("verdict", "live", "candidate", "change", title="verdicts", title_justify="left")
+    for verdict, n in report.live_verdicts.items():
+        m = report.candidate_verdicts[verdict]
+        table.add_row(verdict, str(n), str(m), f"{m - n:+d}")
+    console.print(table)
+    if report.transitions:
+        moves = Table("live -> candidate", "posts", title="changes", title_justify="left")
+        for k, n in report.transitions.items():
+            moves.add_row(k, str(n))
+        console.print(moves)
+    cats = Table("category", "added", "dropped", title="violations by category", title_justify="left")
+    for cat, row in report.by_category.items():
+        cats.add_row(cat, str(row["added"]), str(row["dropped"]))
+    console.print(cats)
+    for e in report.examples[:10]:
+        console.print(
+            f"- {e['post_id']}: {e['live']['verdict']} -> {e['candidate']['verdict']}  {e['text'][:100]!r}",
+            markup=False,
+            highlight=False,
+        )
+
+
+@policy_app.command("status")
+@handle_errors
+def policy_status(db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """The policy in force and the shadow policy (with how often it disagreed), from the store."""
+    from vigie.store.policies import active_policy, shadow_summary
+
+    with _open_store(config, db) as store:
+        for role in ("live", "shadow"):
+            ref = active_policy(store, role)
+            typer.echo(f"{role}: " + (f"{ref.name}@{ref.version} {ref.hash}" if ref else "none"))
+        summary = shadow_summary(store)
+    if summary is not None:
+        typer.echo(f"shadow disagreed on {summary.disagreements} of {summary.total} decisions")
+        for k, n in summary.transitions.items():
+            typer.echo(f"  {k}: {n}")
 
 
 audit_app = typer.Typer(help="Verify and export the tamper-evident audit chain.", no_args_is_help=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vigie.decision import Assessment, Decider, ThresholdDecider
+from vigie.decision import Assessment, Decider
 from vigie.detectors.base import Detector, Document
 from vigie.detectors.registry import create_detector
 from vigie.errors import ModelError, VigieError
@@ -22,39 +22,12 @@ from vigie.settings import DetectionSettings, Settings
 from vigie.text.chunks import cap_text, split_sentences
 from vigie.text.language import LanguageIdentifier
 from vigie.text.normalize import normalize
-from vigie.types import CategoryScore, Decision, Evidence, Post, Signal, Target
+from vigie.types import Decision, Post
 
-__all__ = ["Pipeline", "combine_signals"]
+__all__ = ["Pipeline"]
 
 _LANGUAGE_SAMPLE_CHARS = 2_000
 """Language identification reads this many characters; more costs time and rarely changes the answer."""
-_EVIDENCE_SHARE = 0.5
-"""A detector's evidence for a label is shown when its score is at least this share of the combined score."""
-
-
-def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore], tuple[Target, ...]]:
-    """Combine detectors' outputs: per label the highest score, with the evidence of every
-    detector that scored it at least half as high (so a reviewer sees all strong reasons),
-    and the union of targets (deduplicated by kind and span), in text order."""
-    best: dict[str, float] = {}
-    for sig in signals:
-        for label, cs in sig.scores.items():
-            best[label] = max(best.get(label, 0.0), cs.score)
-    scores: dict[str, CategoryScore] = {}
-    for label, top in best.items():
-        evidence: list[Evidence] = []
-        for sig in signals:
-            cs = sig.scores.get(label)
-            if cs is not None and cs.score > 0 and cs.score >= top * _EVIDENCE_SHARE:
-                evidence.extend(cs.evidence)
-        evidence.sort(key=lambda e: (e.span.start, e.span.end, e.source))
-        scores[label] = CategoryScore(label=label, score=top, evidence=tuple(evidence))
-    seen: dict[tuple[str, int, int], Target] = {}
-    for sig in signals:
-        for t in sig.targets:
-            seen.setdefault((t.kind, t.span.start, t.span.end), t)
-    targets = tuple(sorted(seen.values(), key=lambda t: (t.span.start, t.span.end, t.kind)))
-    return scores, targets
 
 
 class Pipeline:
@@ -66,6 +39,7 @@ class Pipeline:
         detection: DetectionSettings,
         detectors: Sequence[Detector],
         decider: Decider,
+        shadow: Decider | None = None,
         language_identifier: LanguageIdentifier | None = None,
     ) -> None:
         if not detectors:
@@ -73,13 +47,20 @@ class Pipeline:
         self.detection = detection
         self.detectors = tuple(detectors)
         self.decider = decider
+        self.shadow = shadow
+        """A candidate policy's decider, evaluated beside ``decider`` by callers that store shadow results."""
         self.languages = language_identifier or LanguageIdentifier(detection.languages)
         self._loaded = False
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Pipeline:
+        """Build the pipeline the configuration describes; validates the policies at once (loud config)."""
+        from vigie.policy import PolicyDecider, load_policy
+
         detectors = [create_detector(name, settings.detection) for name in settings.detection.detectors]
-        return cls(detection=settings.detection, detectors=detectors, decider=ThresholdDecider(settings.decision))
+        live = PolicyDecider(load_policy(settings.policy.path))
+        shadow = PolicyDecider(load_policy(settings.policy.shadow)) if settings.policy.shadow else None
+        return cls(detection=settings.detection, detectors=detectors, decider=live, shadow=shadow)
 
     def load(self) -> None:
         """Load the language model and every detector. Idempotent."""
@@ -120,27 +101,16 @@ class Pipeline:
         self.load()
         docs = self.prepare(posts)
         per_detector = [detector.detect_batch(docs) for detector in self.detectors]
-        for detector, signals in zip(self.detectors, per_detector, strict=True):
-            if len(signals) != len(docs):
+        for detector, produced in zip(self.detectors, per_detector, strict=True):
+            if len(produced) != len(docs):
                 raise ModelError(
-                    f"detector {detector.name} returned {len(signals)} signals for {len(docs)} posts",
+                    f"detector {detector.name} returned {len(produced)} signals for {len(docs)} posts",
                     code="contract",
                 )
-        out = []
-        for i, doc in enumerate(docs):
-            signals = tuple(sig[i] for sig in per_detector)
-            scores, targets = combine_signals(signals)
-            out.append(
-                Assessment(
-                    post=doc.post,
-                    language=doc.language,
-                    scores=scores,
-                    targets=targets,
-                    signals=signals,
-                    truncated=doc.truncated,
-                )
-            )
-        return out
+        return [
+            Assessment.from_signals(doc.post, tuple(sig[i] for sig in per_detector), language=doc.language)
+            for i, doc in enumerate(docs)
+        ]
 
     def run_batch(self, posts: Sequence[Post]) -> list[Decision]:
         """Decide every post; one decision per post, in order."""

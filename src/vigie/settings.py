@@ -17,19 +17,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from vigie.categories import CATEGORIES, Severity, Verdict
 from vigie.errors import ConfigError
 
 __all__ = [
-    "DecisionSettings",
     "DetectionSettings",
     "InputSettings",
+    "PolicySettings",
     "ReportSettings",
     "Settings",
     "StoreSettings",
-    "ThresholdRow",
     "load_settings",
 ]
 
@@ -80,64 +78,16 @@ class DetectionSettings(_Section):
         return v
 
 
-class ThresholdRow(_Section):
-    """Score thresholds for one category. A score at or above a threshold earns that verdict."""
+class PolicySettings(_Section):
+    """Which policy decides (docs/policy.md), and which candidate runs beside it in shadow mode."""
 
-    review: float = Field(ge=0.0, le=1.0)
-    restrict: float | None = Field(None, ge=0.0, le=1.0)
-    remove: float | None = Field(None, ge=0.0, le=1.0)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> ThresholdRow:
-        last = self.review
-        for name in ("restrict", "remove"):
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if value < last:
-                raise ValueError(f"{name} threshold {value} is below a milder verdict's threshold {last}")
-            last = value
-        return self
-
-
-def _default_thresholds() -> dict[str, ThresholdRow]:
-    return {
-        "violent_threat": ThresholdRow(review=0.5, restrict=0.75, remove=0.92),
-        "incitement": ThresholdRow(review=0.5, restrict=0.75, remove=0.92),
-        "hate": ThresholdRow(review=0.5, restrict=0.8, remove=0.95),
-        "harassment": ThresholdRow(review=0.6, restrict=0.9),
-    }
-
-
-class DecisionSettings(_Section):
-    """The skeleton's declarative threshold table (documented in docs/decisions.md).
-
-    Replaced by the policy engine later; until then this is the only decision path.
-    """
-
-    name: str = Field("vigie-thresholds", min_length=1)
-    version: str = Field("1", min_length=1)
-    thresholds: dict[str, ThresholdRow] = Field(default_factory=_default_thresholds)
-    severity_bands: dict[Severity, float] = Field(
-        default_factory=lambda: {Severity.LOW: 0.5, Severity.MEDIUM: 0.7, Severity.HIGH: 0.9},
-        description="Lowest top-category score for each severity (critical needs target + imminence).",
+    path: str | None = Field(
+        None, description="Policy YAML in force; empty means the default policy shipped with vigie."
     )
-    critical_imminence: float = Field(
-        0.6, ge=0.0, le=1.0, description="Imminence at which a high threat with a target becomes critical."
+    shadow: str | None = Field(
+        None,
+        description="Candidate policy run beside the live one on every scanned post; never acts or strikes.",
     )
-    context_threshold: float = Field(
-        0.5, ge=0.0, le=1.0, description="Reporting/counter-speech score at which context softens a decision."
-    )
-    context_max_verdict: Verdict = Field(Verdict.REVIEW, description="Mildest cap on verdicts of context posts.")
-    context_max_severity: Severity = Field(Severity.LOW)
-
-    @field_validator("thresholds")
-    @classmethod
-    def _known_categories(cls, v: dict[str, ThresholdRow]) -> dict[str, ThresholdRow]:
-        unknown = sorted(set(v) - {str(c) for c in CATEGORIES})
-        if unknown:
-            raise ValueError(f"unknown categories {unknown}; known: {[str(c) for c in CATEGORIES]}")
-        return v
 
 
 class InputSettings(_Section):
@@ -154,7 +104,7 @@ class ReportSettings(_Section):
 class Settings(_Section):
     store: StoreSettings = Field(default_factory=StoreSettings)
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
-    decision: DecisionSettings = Field(default_factory=DecisionSettings)
+    policy: PolicySettings = Field(default_factory=PolicySettings)
     input: InputSettings = Field(default_factory=InputSettings)
     report: ReportSettings = Field(default_factory=ReportSettings)
 
@@ -165,7 +115,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise ConfigError(f"config file {path} does not exist", code="missing_file", file=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc}", code="unreadable", file=str(path)) from exc
+        raise ConfigError(
+            f"cannot read config file {path}: {exc}", code="unreadable", file=str(path)
+        ) from exc
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
@@ -203,7 +155,9 @@ def _env_overrides(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tup
         for part in path[:-1]:
             child = node.setdefault(part, {})
             if not isinstance(child, dict):
-                raise ConfigError(f"environment variable {name} conflicts with another override", code="conflict")
+                raise ConfigError(
+                    f"environment variable {name} conflicts with another override", code="conflict"
+                )
             node = child
         node[path[-1]] = value
         origin[path] = name

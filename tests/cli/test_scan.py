@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from vigie.pipeline import Pipeline
 from vigie.scan import run_scan
 from vigie.settings import Settings, load_settings
 from vigie.store import Store, open_store
@@ -24,19 +26,12 @@ def opened(store: dict[str, Any]) -> Store:
 
 
 def quiet() -> Console:
-    return Console(file=open("/dev/null", "w"), width=120)  # noqa: SIM115 - closed with the test process
+    return Console(file=io.StringIO(), width=120)
 
 
-@pytest.fixture
-def small_feed(tmp_path: Path, feed_path: Path) -> Path:
-    path = tmp_path / "feed.jsonl"
-    path.write_bytes(b"\n".join(feed_path.read_bytes().splitlines()[:40]) + b"\n")
-    return path
-
-
-def test_scan_stores_and_rescan_changes_nothing(tmp_path: Path, small_feed: Path, store_section: dict[str, Any]) -> None:
+def test_scan_stores_and_rescan_changes_nothing(tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline) -> None:
     s = settings_for(store_section)
-    first = run_scan(s, str(small_feed), console=quiet(), err_console=quiet())
+    first = run_scan(s, str(small_feed), console=quiet(), err_console=quiet(), pipeline=pipeline)
     assert first.summary.new_posts == 40 and first.summary.unchanged_posts == 0
     store = opened(store_section)
     try:
@@ -45,7 +40,7 @@ def test_scan_stores_and_rescan_changes_nothing(tmp_path: Path, small_feed: Path
     finally:
         store.close()
 
-    again = run_scan(s, str(small_feed), console=quiet(), err_console=quiet())
+    again = run_scan(s, str(small_feed), console=quiet(), err_console=quiet(), pipeline=pipeline)
     assert again.summary.new_posts == 0 and again.summary.unchanged_posts == 40
     assert [d.verdict for d in again.decisions] == [d.verdict for d in first.decisions]
     assert [d.severity for d in again.decisions] == [d.severity for d in first.decisions]
@@ -58,15 +53,15 @@ def test_scan_stores_and_rescan_changes_nothing(tmp_path: Path, small_feed: Path
         store.close()
 
 
-def test_changed_text_is_a_new_revision(tmp_path: Path, small_feed: Path, store_section: dict[str, Any]) -> None:
+def test_changed_text_is_a_new_revision(tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline) -> None:
     s = settings_for(store_section)
-    run_scan(s, str(small_feed), console=quiet(), err_console=quiet())
+    run_scan(s, str(small_feed), console=quiet(), err_console=quiet(), pipeline=pipeline)
     lines = small_feed.read_text(encoding="utf-8").splitlines()
     rec = json.loads(lines[0])
     rec["text"] = "Je vais te tuer demain, sale traître."
     edited = tmp_path / "edited.jsonl"
     edited.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
-    out = run_scan(s, str(edited), console=quiet(), err_console=quiet())
+    out = run_scan(s, str(edited), console=quiet(), err_console=quiet(), pipeline=pipeline)
     assert out.summary.revised_posts == 1
     store = opened(store_section)
     try:
@@ -78,12 +73,12 @@ def test_changed_text_is_a_new_revision(tmp_path: Path, small_feed: Path, store_
         store.close()
 
 
-def test_bad_records_are_reported_and_good_ones_kept(tmp_path: Path, small_feed: Path, store_section: dict[str, Any]) -> None:
+def test_bad_records_are_reported_and_good_ones_kept(tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline) -> None:
     lines = small_feed.read_bytes().splitlines()[:5]
     lines.insert(2, b"{not json")
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
-    out = run_scan(settings_for(store_section), str(path), console=quiet(), err_console=quiet())
+    out = run_scan(settings_for(store_section), str(path), console=quiet(), err_console=quiet(), pipeline=pipeline)
     assert [e.record for e in out.rejected] == [3]
     assert out.summary.errors == 1 and out.summary.total == 5
     store = opened(store_section)
@@ -93,11 +88,11 @@ def test_bad_records_are_reported_and_good_ones_kept(tmp_path: Path, small_feed:
         store.close()
 
 
-def test_report_is_self_contained(tmp_path: Path, small_feed: Path) -> None:
+def test_report_is_self_contained(tmp_path: Path, small_feed: Path, pipeline: Pipeline) -> None:
     from vigie.report import write_html
 
     s = settings_for({"url": f"sqlite:///{tmp_path / 'r.db'}"})
-    out = run_scan(s, str(small_feed), console=quiet(), err_console=quiet())
+    out = run_scan(s, str(small_feed), console=quiet(), err_console=quiet(), pipeline=pipeline)
     path = write_html(tmp_path / "reports" / "scan.html", out.summary, out.decisions)
     html = path.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)

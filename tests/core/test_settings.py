@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from vigie.categories import Verdict
 from vigie.errors import ConfigError
 from vigie.settings import load_settings
 
@@ -21,15 +20,15 @@ def test_defaults_without_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(tmp_path)
     s = load_settings(environ={})
     assert s.store.url == "sqlite:///vigie.db"
-    assert s.decision.thresholds["hate"].review == 0.5
+    assert s.policy.path is None and s.policy.shadow is None
     assert s.detection.max_chars == 20_000
 
 
 def test_yaml_values_apply(tmp_path: Path) -> None:
-    p = write(tmp_path, "detection:\n  max_chars: 5000\ndecision:\n  context_max_verdict: allow\n")
+    p = write(tmp_path, "detection:\n  max_chars: 5000\npolicy:\n  shadow: candidate.yaml\n")
     s = load_settings(p, environ={})
     assert s.detection.max_chars == 5000
-    assert s.decision.context_max_verdict is Verdict.ALLOW
+    assert s.policy.shadow == "candidate.yaml"
 
 
 def test_unknown_key_names_key_and_file(tmp_path: Path) -> None:
@@ -54,15 +53,15 @@ def test_wrong_type_names_key_and_value(tmp_path: Path) -> None:
     assert "detection.max_chars" in info.value.message and "'lots'" in info.value.message
 
 
-def test_out_of_range_threshold_order(tmp_path: Path) -> None:
-    p = write(tmp_path, "decision:\n  thresholds:\n    hate: {review: 0.8, remove: 0.5}\n")
-    with pytest.raises(ConfigError, match="below a milder verdict"):
+def test_out_of_range_value(tmp_path: Path) -> None:
+    p = write(tmp_path, "detection:\n  chunk_chars: 5\n")
+    with pytest.raises(ConfigError, match="detection.chunk_chars"):
         load_settings(p, environ={})
 
 
-def test_unknown_category_in_thresholds(tmp_path: Path) -> None:
-    p = write(tmp_path, "decision:\n  thresholds:\n    spam: {review: 0.5}\n")
-    with pytest.raises(ConfigError, match="spam"):
+def test_duplicate_detector(tmp_path: Path) -> None:
+    p = write(tmp_path, "detection:\n  detectors: [vigie.lexicon, vigie.lexicon]\n")
+    with pytest.raises(ConfigError, match="listed twice"):
         load_settings(p, environ={})
 
 

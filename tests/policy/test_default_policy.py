@@ -1,16 +1,17 @@
-"""The shipped policy: valid, passes its own examples, and decides like the former threshold table.
+"""The shipped policy: valid, passes its own examples, and decides as docs/policy.md says.
 
-Equivalence with :class:`ThresholdDecider` (``DecisionSettings()`` defaults) is checked on
-a grid of synthetic assessments without author or reach facts and without watch-list
-ids. Deliberate differences, none of which the grid exercises:
+The documented semantics of the default policy (the skeleton's former threshold table) are
+written out below as an independent reference, :func:`reference`, and the engine running
+``default.yaml`` must agree with it on a grid of thousands of synthetic assessments without
+author or reach facts and without watch-list ids. Deliberate additions, none of which the
+grid exercises:
 
 * ``author.repeat_violent`` removes a likely threat from an author with 2+ active
   strikes (the table had no author history);
 * ``target.watchlist`` adds ``preserve_evidence`` and a 1-hour review deadline for
   violence against watch-listed targets;
 * ``reach.wide_audience`` shortens the review deadline for widely seen violations;
-* ``rule_hits`` are rule ids (``violent_threat.remove``), not the table's formatted
-  strings (``threshold:violent_threat:remove:0.95``), and review deadlines exist.
+* review deadlines exist.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from __future__ import annotations
 import itertools
 import random
 
-from vigie.categories import Verdict
-from vigie.decision import ThresholdDecider
+from vigie.categories import CATEGORIES, CONTEXT_LABELS, Category, Severity, Verdict
+from vigie.decision import Assessment
 from vigie.policy import PolicyDecider, check_policy, load_policy
-from vigie.settings import DecisionSettings
 from vigie.types import Target
 
 from .helpers import assess, target
@@ -60,17 +60,59 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
     return cases
 
 
-def test_default_policy_matches_the_threshold_table_on_a_grid() -> None:
-    table = ThresholdDecider(DecisionSettings())
+THRESHOLDS: dict[Category, dict[Verdict, float]] = {
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.5, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.INCITEMENT: {Verdict.REVIEW: 0.5, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.HATE: {Verdict.REVIEW: 0.5, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.6, Verdict.RESTRICT: 0.9},
+}
+BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
+SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}
+ACTIONS = {
+    Verdict.ALLOW: (),
+    Verdict.REVIEW: ("queue_review",),
+    Verdict.RESTRICT: ("restrict_visibility", "queue_review"),
+    Verdict.REMOVE: ("remove_content", "notify_author"),
+}
+
+
+def reference(a: Assessment) -> tuple[Verdict, Severity, tuple[Category, ...], tuple[str, ...]]:
+    """docs/policy.md's description of the default policy, written independently of the engine."""
+    violations = [c for c in CATEGORIES if a.score(c) >= THRESHOLDS[c][Verdict.REVIEW]]
+    verdict = max(
+        (v for c in violations for v, t in THRESHOLDS[c].items() if a.score(c) >= t),
+        key=lambda v: v.rank,
+        default=Verdict.ALLOW,
+    )
+    top = max((a.score(c) for c in violations), default=0.0)
+    severity = Severity.NONE
+    for level, floor in BANDS:
+        if violations and top >= floor:
+            severity = level
+    if violations and severity is Severity.NONE:
+        severity = Severity.LOW
+    specific = any(t.kind in SPECIFIC for t in a.targets)
+    imminent = a.score("imminence") >= 0.6
+    violent = max(a.score(Category.VIOLENT_THREAT), a.score(Category.INCITEMENT))
+    if violent >= 0.9 and specific and imminent:
+        severity = Severity.CRITICAL
+    if violations and max(a.score(c) for c in CONTEXT_LABELS) >= 0.5:
+        verdict = min(verdict, Verdict.REVIEW, key=lambda v: v.rank)
+        severity = min(severity, Severity.LOW, key=lambda s: s.rank)
+    actions = ACTIONS[verdict] + (("escalate_law_enforcement",) if severity is Severity.CRITICAL else ())
+    return verdict, severity, tuple(violations), actions
+
+
+def test_default_policy_matches_its_documented_semantics_on_a_grid() -> None:
     engine = PolicyDecider(POLICY)
     differences = []
     verdicts = set()
     for scores, targets in _grid():
         a = assess(scores, targets)
-        old, new = table.decide(a), engine.decide(a)
+        new = engine.decide(a)
         verdicts.add((new.verdict, new.severity))
         got = (new.verdict, new.severity, new.violations, new.actions)
-        want = (old.verdict, old.severity, old.violations, old.actions)
+        want = reference(a)
         if got != want:
             differences.append((scores, targets, want, got))
     assert differences == [], differences[:5]

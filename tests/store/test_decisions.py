@@ -162,13 +162,23 @@ def test_record_decision_checks_its_post(store: Store, decide: Callable[..., Dec
     assert [e["type"] for e in store.events()] == ["post_ingested", "decision_made"]
 
 
-def test_latest_signals_follow_the_current_text(store: Store, decide: Callable[..., Decision]) -> None:
+def test_latest_scored_follows_the_current_text(store: Store, decide: Callable[..., Decision]) -> None:
     """Re-scans and backtests re-decide from stored signals: only for the exact text that was scored."""
     first = Post(id="ls1", text="première version")
     decision = decide(first, "dls1")
     store.save_batch([(first, decision)])
     other = Post(id="ls2", text="jamais vu")
     edited = Post(id="ls1", text="deuxième version")
-    got = store.latest_signals([first, other, edited])
+    got = store.latest_scored([first, other, edited])
     assert got[1] is None and got[2] is None
-    assert got[0] == decision.signals
+    assert got[0] is not None and got[0].signals == decision.signals and got[0].decision_id == "dls1"
+
+
+def test_record_decisions_adds_a_newer_decision(store: Store, decide: Callable[..., Decision]) -> None:
+    post = Post(id="rd1", text="texte")
+    (result,) = store.save_batch([(post, decide(post, "first"))])
+    again = decide(post, "second")
+    assert store.record_decisions([(result.post_pk, again), (result.post_pk, again)]) == ["second", "second"]
+    scored = store.latest_scored([post])[0]
+    assert scored is not None and scored.decision_id == "second"
+    assert [d.decision_id for d in store.latest_decisions()] == ["second"]

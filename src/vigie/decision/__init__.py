@@ -1,12 +1,10 @@
 """Deciding: turning combined scores into a verdict, a severity and actions.
 
-Detectors only score; a :class:`Decider` only decides. The skeleton ships one decider,
-:class:`~vigie.decision.thresholds.ThresholdDecider` (a declarative threshold table from
-the config); the policy engine plugs in behind the same protocol, so the pipeline never
-grows a second decision path.
+Detectors only score; a :class:`Decider` only decides. vigie's decider is the policy engine
+(:class:`vigie.policy.PolicyDecider`, a declarative, versioned policy file); this package
+holds the protocol and its input so that the pipeline, backtests and shadow mode share them.
 """
 
 from vigie.decision.base import Assessment, Decider
-from vigie.decision.thresholds import ThresholdDecider
 
-__all__ = ["Assessment", "Decider", "ThresholdDecider"]
+__all__ = ["Assessment", "Decider"]

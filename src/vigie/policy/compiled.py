@@ -46,6 +46,8 @@ class Policy:
     conditions: tuple[Condition, ...]
     ref: PolicyRef
     source: str
+    text: str = ""
+    """The YAML the policy was parsed from, kept verbatim (the store archives it for audits)."""
 
     @property
     def rules(self) -> tuple[Rule, ...]:

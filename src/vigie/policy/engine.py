@@ -151,9 +151,11 @@ class PolicyDecider:
         )
 
     def decide(self, assessment: Assessment) -> Decision:
-        """:meth:`evaluate` with author facts from ``post.metadata["author"]``, as a :class:`Decision`."""
+        """:meth:`evaluate` as a :class:`Decision`, with the assessment's author facts (else
+        ``post.metadata["author"]``, which a platform may send with the post)."""
         post = assessment.post
-        outcome = self.evaluate(assessment, author=post.metadata.get(AUTHOR_METADATA_KEY))
+        author = assessment.author if assessment.author is not None else post.metadata.get(AUTHOR_METADATA_KEY)
+        outcome = self.evaluate(assessment, author=author)
         ref = self._policy.ref
         seed = "\x00".join(
             (post.source, post.id, post.text_hash, ref.hash, *(s.source for s in assessment.signals))

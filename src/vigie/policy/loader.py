@@ -14,6 +14,8 @@ silently resolves to the last one, are errors here.
 
 from __future__ import annotations
 
+import dataclasses
+
 import importlib.resources
 import types
 import typing
@@ -89,6 +91,8 @@ def parse_policy(text: str, *, source: str = "<string>") -> Policy:
     except ValidationError as exc:
         raise _error(source, data, lines, [_problem(e) for e in exc.errors()]) from None
     policy, problems = compile_policy(document, source=source)
+    if policy is not None:
+        policy = dataclasses.replace(policy, text=text)
     if policy is None:
         raise _error(source, data, lines, problems)
     return policy

@@ -32,7 +32,18 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from vigie.store.columns import JSONDoc, UTCDateTime
 
-__all__ = ["AuditHeadRow", "Base", "DecisionRow", "EventRow", "PostRow", "SignalRow"]
+__all__ = [
+    "AuditHeadRow",
+    "Base",
+    "DecisionRow",
+    "EventRow",
+    "PolicyStateRow",
+    "PolicyVersionRow",
+    "PostRow",
+    "ShadowResultRow",
+    "SignalRow",
+    "StrikeRow",
+]
 
 # SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
 BigPK = BigInteger().with_variant(Integer(), "sqlite")
@@ -129,3 +140,79 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class PolicyVersionRow(Base):
+    """Every policy that ever decided or shadowed, by content hash (the source text is kept for courts)."""
+
+    __tablename__ = "policy_versions"
+    __table_args__ = (UniqueConstraint("hash", name="uq_policy_versions_hash"),)
+
+    pk: Mapped[int] = mapped_column(BigPK, primary_key=True, autoincrement=True)
+    hash: Mapped[str] = mapped_column(String(128))
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[str] = mapped_column(String(100))
+    document: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    source_text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PolicyStateRow(Base):
+    """Which policy is in force (``role = 'live'``) and which runs in shadow (``'shadow'``)."""
+
+    __tablename__ = "policy_state"
+
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    policy_hash: Mapped[str] = mapped_column(
+        ForeignKey("policy_versions.hash", name="fk_policy_state_hash", ondelete="RESTRICT")
+    )
+    activated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ShadowResultRow(Base):
+    """What a shadow policy would have decided about a post the live policy decided."""
+
+    __tablename__ = "shadow_results"
+    __table_args__ = (
+        Index("ix_shadow_results_policy_agrees", "policy_hash", "agrees"),
+        UniqueConstraint("decision_id", "policy_hash", name="uq_shadow_results_decision_policy"),
+    )
+
+    pk: Mapped[int] = mapped_column(BigPK, primary_key=True, autoincrement=True)
+    decision_id: Mapped[str] = mapped_column(
+        ForeignKey("decisions.id", name="fk_shadow_results_decision_id", ondelete="RESTRICT")
+    )
+    policy_hash: Mapped[str] = mapped_column(String(128))
+    verdict: Mapped[str] = mapped_column(String(16))
+    severity: Mapped[str] = mapped_column(String(16))
+    violations: Mapped[list[str]] = mapped_column(JSONDoc)
+    rule_hits: Mapped[list[str]] = mapped_column(JSONDoc)
+    agrees: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StrikeRow(Base):
+    """One strike against an account, from a final enforcement decision. Weight and expiry come from
+    the strike ladder of the policy in force when standing is computed, so a ladder change applies to
+    past strikes too (documented in docs/policy.md)."""
+
+    __tablename__ = "strikes"
+    __table_args__ = (
+        Index("ix_strikes_account", "source", "author_id", "struck_at"),
+        UniqueConstraint("decision_id", name="uq_strikes_decision_id"),
+    )
+
+    pk: Mapped[int] = mapped_column(BigPK, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200))
+    author_id: Mapped[str] = mapped_column(String(512))
+    decision_id: Mapped[str | None] = mapped_column(
+        ForeignKey("decisions.id", name="fk_strikes_decision_id", ondelete="RESTRICT")
+    )
+    severity: Mapped[str] = mapped_column(String(16))
+    categories: Mapped[list[str]] = mapped_column(JSONDoc)
+    struck_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+

@@ -43,7 +43,7 @@ from vigie.store.engine import writer
 from vigie.store.models import AuditHeadRow, Base, DecisionRow, EventRow, PostRow, SignalRow
 from vigie.types import Decision, Post, Signal
 
-__all__ = ["IngestResult", "Store", "StoredDecision", "Writer", "post_subject"]
+__all__ = ["IngestResult", "Scored", "Store", "StoredDecision", "Writer", "post_subject"]
 
 _T = TypeVar("_T")
 _CHUNK = 500  # keys per IN (...) query: 2 bound parameters each, far below every backend's limit
@@ -92,10 +92,21 @@ class StoredDecision:
     truncated: bool = False
     rule_hits: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
+    author_id: str | None = None
+    posted_at: datetime | None = None
 
     @property
     def flagged(self) -> bool:
         return self.verdict is not Verdict.ALLOW
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A stored revision that already has a decision: where it is, which decision, and its signals."""
+
+    post_pk: int
+    decision_id: str
+    signals: tuple[Signal, ...]
 
 
 @dataclass(slots=True)
@@ -225,6 +236,25 @@ class Store:
             self._record(w, [(row.pk, row.source, row.post_id, row.revision, row.text_hash, decision)])
         return decision.id
 
+    def record_decisions(self, pairs: Sequence[tuple[int, Decision]]) -> list[str]:
+        """:meth:`record_decision` for many revisions in one transaction (re-deciding stored posts
+        under a new policy). Same idempotency and checks."""
+        if not pairs:
+            return []
+        with self._writing() as w:
+            rows = {
+                r.pk: r
+                for r in w.session.scalars(select(PostRow).where(PostRow.pk.in_({pk for pk, _ in pairs})))
+            }
+            batch = []
+            for pk, decision in pairs:
+                row = rows.get(pk)
+                if row is None:
+                    raise NotFoundError(f"no stored post revision with pk {pk}", code="post")
+                batch.append((row.pk, row.source, row.post_id, row.revision, row.text_hash, decision))
+            self._record(w, batch)
+        return [d.id for _, d in pairs]
+
     def save_batch(self, pairs: Sequence[tuple[Post, Decision]]) -> list[IngestResult]:
         """Ingest every post and record its decision, in **one** transaction for the batch.
 
@@ -331,12 +361,17 @@ class Store:
     # -- reading ------------------------------------------------------------------------------
 
     def latest_decisions(
-        self, *, source: str | None = None, flagged_only: bool = False, limit: int | None = None
+        self,
+        *,
+        source: str | None = None,
+        flagged_only: bool = False,
+        limit: int | None = None,
+        since: datetime | None = None,
     ) -> list[StoredDecision]:
         """The newest decision of the newest revision of each post, oldest decision first.
 
         A post whose newest revision has no decision yet is left out (its old verdict is about
-        a text that is no longer there)."""
+        a text that is no longer there). ``since`` keeps posts made (else ingested) at or after it."""
         P, D = PostRow, DecisionRow
         rev_q = select(P.source, P.post_id, func.max(P.revision).label("rev")).group_by(P.source, P.post_id)
         if source is not None:
@@ -359,6 +394,8 @@ class Store:
         )
         if flagged_only:
             q = q.where(D.verdict != Verdict.ALLOW.value)
+        if since is not None:  # by when the post was made, else when it was ingested
+            q = q.where(func.coalesce(P.posted_at, P.ingested_at) >= since)
         if limit is not None:
             q = q.limit(limit)
         with self._reading() as session:
@@ -420,10 +457,11 @@ class Store:
             for r in rows
         ]
 
-    def latest_signals(self, posts: Sequence[Post]) -> list[tuple[Signal, ...] | None]:
-        """For each post: the signals of the newest decision on its latest stored revision, when that
-        revision holds exactly this text; else None. This is how already-scored posts are re-decided
-        (by a re-scan or a backtest) without being scored again. A few queries per 500 posts."""
+    def latest_scored(self, posts: Sequence[Post]) -> list[Scored | None]:
+        """For each post: its latest stored revision and the newest decision on it with that decision's
+        signals, when that revision holds exactly this text; else None. This is how already-scored
+        posts are re-decided (by a re-scan under a new policy, or a backtest) without being scored
+        again. A few queries per 500 posts."""
         with self._reading() as session:
             latest = _latest_revisions(session, {(p.source, p.id) for p in posts})
             wanted: set[int] = set()
@@ -452,14 +490,15 @@ class Store:
                             r.detector, r.version, r.language, r.scores, r.targets, r.truncated, r.extras
                         )
                     )
-        out: list[tuple[Signal, ...] | None] = []
+        out: list[Scored | None] = []
         for p in posts:
             cur = latest.get((p.source, p.id))
-            newest_id: str | None = None
+            found: Scored | None = None
             if cur is not None and cur.pk is not None and cur.text_hash == p.text_hash:
                 newest_id = newest.get(cur.pk)
-            signals = by_decision.get(newest_id) if newest_id is not None else None
-            out.append(tuple(signals) if signals else None)
+                if newest_id is not None:
+                    found = Scored(cur.pk, newest_id, tuple(by_decision.get(newest_id, ())))
+            out.append(found)
         return out
 
     # -- events and audit ---------------------------------------------------------------------
@@ -696,6 +735,8 @@ _STORED_COLUMNS = (
     PostRow.post_id,
     PostRow.revision,
     PostRow.text,
+    PostRow.author_id,
+    PostRow.posted_at,
     DecisionRow.id,
     DecisionRow.verdict,
     DecisionRow.severity,
@@ -735,6 +776,8 @@ def _stored_decision(r: Row[Any]) -> StoredDecision:
         truncated=r.truncated,
         rule_hits=tuple(r.rule_hits),
         actions=tuple(r.actions),
+        author_id=r.author_id,
+        posted_at=r.posted_at,
     )
 
 

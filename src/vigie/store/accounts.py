@@ -1,0 +1,105 @@
+"""Accounts in the store: strikes from final enforcement, read back as ``(time, severity)`` histories.
+
+Only *final* enforcement strikes (an automatic removal the policy allows without review, or a
+reviewer's confirmed decision); shadow policies and backtests never do. A strike is stored as
+a fact (who, when, how severe, which decision); its weight and expiry come from the strike
+ladder of the policy in force when standing is computed (:func:`vigie.policy.standing`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, tuple_
+
+from vigie.categories import Category, Severity
+from vigie.store.columns import utcnow
+from vigie.store.models import StrikeRow
+from vigie.store.repo import Store
+
+__all__ = ["NewStrike", "add_strikes", "strike_history"]
+
+Account = tuple[str, str]
+"""``(source, author_id)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewStrike:
+    source: str
+    author_id: str
+    decision_id: str
+    severity: Severity
+    categories: tuple[Category, ...]
+    struck_at: datetime
+    reason: str | None = None
+
+
+def add_strikes(store: Store, strikes: Sequence[NewStrike]) -> int:
+    """Record strikes (idempotent on ``decision_id``), each with a ``strike_added`` event.
+
+    Returns how many were new."""
+    if not strikes:
+        return 0
+    added = 0
+    with store.transaction() as w:
+        s = w.session
+        known = set(
+            s.scalars(
+                select(StrikeRow.decision_id).where(
+                    StrikeRow.decision_id.in_([k.decision_id for k in strikes])
+                )
+            )
+        )
+        for k in strikes:
+            if k.decision_id in known:
+                continue
+            known.add(k.decision_id)
+            s.add(
+                StrikeRow(
+                    source=k.source,
+                    author_id=k.author_id,
+                    decision_id=k.decision_id,
+                    severity=str(k.severity),
+                    categories=[str(c) for c in k.categories],
+                    struck_at=k.struck_at,
+                    created_at=utcnow(),
+                    revoked_at=None,
+                    reason=k.reason,
+                )
+            )
+            w.event(
+                "accounts",
+                "strike_added",
+                f"account:{k.source}:{k.author_id}",
+                {
+                    "decision_id": k.decision_id,
+                    "severity": str(k.severity),
+                    "categories": [str(c) for c in k.categories],
+                    "struck_at": k.struck_at.isoformat(),
+                },
+            )
+            added += 1
+    return added
+
+
+def strike_history(
+    store: Store, accounts: Sequence[Account]
+) -> dict[Account, list[tuple[datetime, Severity]]]:
+    """Unrevoked strikes of each account, oldest first (accounts without strikes map to ``[]``)."""
+    out: dict[Account, list[tuple[datetime, Severity]]] = {a: [] for a in accounts}
+    keys = sorted(set(accounts))
+    with store.reading() as s:
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            rows = s.execute(
+                select(StrikeRow.source, StrikeRow.author_id, StrikeRow.struck_at, StrikeRow.severity)
+                .where(
+                    tuple_(StrikeRow.source, StrikeRow.author_id).in_(chunk), StrikeRow.revoked_at.is_(None)
+                )
+                .order_by(StrikeRow.struck_at, StrikeRow.pk)
+            )
+            for source, author, when, severity in rows:
+                out.setdefault((source, author), []).append((when, Severity(severity)))
+    return out
