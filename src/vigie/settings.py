@@ -64,6 +64,9 @@ class DetectionSettings(_Section):
     )
     chunk_chars: int = Field(400, ge=40, le=10_000, description="Longest sentence chunk given to detectors.")
     batch_size: int = Field(256, ge=1, le=100_000, description="Posts scored together.")
+    watchlist: str | None = Field(
+        None, description="Watch-list YAML of people to protect (docs/threat-semantics.md); none by default."
+    )
     encoder_threads: int = Field(
         2, ge=1, le=256, description="BLAS threads for the encoder; never more than the cores you have."
     )

@@ -380,7 +380,11 @@ def test_unsupported_language_gets_only_common_cues(detector: LexiconDetector) -
 
 def test_signal_fields(detector: LexiconDetector) -> None:
     signal = detector.detect_batch([doc("hello", "fr-CA", truncated=True)])[0]
-    assert (signal.detector, signal.version, signal.language) == ("vigie.lexicon", "1", "fr-CA")
+    assert (signal.detector, signal.version, signal.language) == (
+        "vigie.lexicon",
+        LexiconDetector.version,
+        "fr-CA",
+    )
     assert signal.truncated is True
     assert signal.extras["lexicon_language"] == "fr"
     assert set(signal.scores) == set(detector.labels)

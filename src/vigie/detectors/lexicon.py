@@ -57,6 +57,12 @@ Scoring
 - Imminence: noisy-OR of the time, place, weapon and logistics cues, multiplied by
   :data:`IMMINENCE_ALONE_FACTOR` unless a ``violent_threat`` or ``incitement`` hit survived:
   a date alone is not imminence, a date next to a threat is.
+- Targets required: a ``violent_threat``/``incitement`` rule with ``cue: needs_target`` (a harm
+  predicate such as "will be shot", "gets a bullet") counts only when a target lies in its
+  sentence or the one before; otherwise it is dropped and named in ``extras["untargeted"]``.
+- Planned violence: a surviving violence hit plus a time or place cue adds one hit of weight
+  :data:`PLANNED_WEIGHT` to that label (on the time/place span), and the imminence score is at
+  least :data:`IMMINENT_FLOOR`: a dated or placed threat is planned, not abstract.
 - Reporting and counter-speech: cues score on their own; in addition a category hit inside
   quotation marks, in a post that also has an ``attribution`` cue (or a counter-speech cue), adds
   reporting (or counter-speech) evidence on the quotation with weight
@@ -90,9 +96,11 @@ import yaml
 
 from vigie.categories import CATEGORIES, CONTEXT_LABELS, IMMINENCE, TARGET
 from vigie.detectors.base import Document
+from vigie.detectors.targets import TargetMatch, WatchlistMatcher, find_names
 from vigie.errors import ConfigError
 from vigie.text.normalize import View, fold
 from vigie.types import CategoryScore, Evidence, Signal, Span, Target, TargetKind
+from vigie.watchlist import Watchlist, load_watchlist
 
 if TYPE_CHECKING:
     from vigie.settings import DetectionSettings
@@ -101,6 +109,7 @@ __all__ = [
     "DATA_DIR",
     "IMMINENCE_ALONE_FACTOR",
     "NEGATED_FACTOR",
+    "PLANNED_WEIGHT",
     "QUOTED_CONTEXT_WEIGHT",
     "SCORE_CAP",
     "LexiconDetector",
@@ -113,6 +122,8 @@ SCORE_CAP: Final = 0.99
 NEGATED_FACTOR: Final = 0.25
 IMMINENCE_ALONE_FACTOR: Final = 0.3
 QUOTED_CONTEXT_WEIGHT: Final = 0.6
+PLANNED_WEIGHT: Final = 0.75
+IMMINENT_FLOOR: Final = 0.6
 
 _CATEGORY_LABELS: Final = tuple(str(c) for c in CATEGORIES)
 _LABELS: Final = (*_CATEGORY_LABELS, *(str(c) for c in CONTEXT_LABELS), IMMINENCE)
@@ -122,7 +133,11 @@ _COUNTER: Final = "counter_speech"
 _CUES: Final[Mapping[str, frozenset[str]]] = {
     IMMINENCE: frozenset({"time", "place", "weapon", "logistics"}),
     _REPORTING: frozenset({"attribution"}),
+    "violent_threat": frozenset({"needs_target"}),
+    "incitement": frozenset({"needs_target"}),
 }
+_NEEDS_TARGET: Final = "needs_target"
+_WHEN_WHERE: Final = frozenset({"time", "place"})
 _ROLE_KINDS: Final[Mapping[str, TargetKind]] = {
     "judge": "judge",
     "official": "official",
@@ -140,7 +155,8 @@ _LIST_NAME: Final = re.compile(r"[a-z][a-z0-9_]*")
 _END: Final = r"(?:(?!\w)|(?<=['’]))"  # a word ends at a non-word character or after an elision
 _REF: Final = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _HANDLE_ID: Final = f"{COMMON}.target.handle"
-_HANDLE: Final = re.compile(r"(?<![\w@])@\w{1,30}")
+_HANDLE: Final = re.compile(r"(?<![\w@])@\w{1,30}(?:\.\w{1,30})*")
+_SPECIFIC_FOUND: Final = frozenset({"person", "official", "journalist", "judge", "executive", "org", "place"})
 _NAME_WORD: Final = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
 _NEGATION_WINDOW: Final = 24  # characters before a hit searched for a negation ending right there
 _MAX_NAME_WORDS: Final = 3
@@ -729,14 +745,21 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "1"
+    version: str = "2"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
-    def __init__(self, data_dir: Path | None = None, languages: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        languages: Sequence[str] | None = None,
+        *,
+        watchlist: Watchlist | None = None,
+    ) -> None:
         self._data_dir = data_dir or DATA_DIR
         if languages is not None:
             self.languages = tuple(languages)
+        self._watchlist = WatchlistMatcher(watchlist) if watchlist is not None else None
         self._packs: dict[str, _Pack] | None = None
         self._common: _Pack | None = None
         self._lock = threading.Lock()
@@ -776,10 +799,13 @@ class LexiconDetector:
 
         hits = self._scan(doc, packs, extras)
         targets, target_ev = self._targets(doc, packs)
+        hits = self._with_targets(doc, hits, targets, extras)
         by_label: dict[str, list[_Hit]] = {}
         for hit in hits:
             by_label.setdefault(hit.rule.label, []).append(hit)
+        self._planned(by_label)
         self._quoted_context(doc, packs, by_label)
+        hits = [h for label_hits in by_label.values() for h in label_hits]
 
         judged = set().union(*(p.labels for p in packs)) if lang is None else set(self.labels)
         scores: dict[str, CategoryScore] = {}
@@ -795,12 +821,15 @@ class LexiconDetector:
             if label == IMMINENCE and label_hits:
                 if not violence:
                     score *= IMMINENCE_ALONE_FACTOR
+                elif any(h.rule.cue in _WHEN_WHERE for h in label_hits):
+                    score = max(score, IMMINENT_FLOOR)
                 extras["imminence_cues"] = sorted({h.rule.cue or "other" for h in label_hits})
             evidence = [self._evidence(original, hit) for hit in label_hits]
             if label in _CATEGORY_LABELS and label_hits:
                 evidence += [ev for ev in target_ev if any(ev.span.overlaps(h.span) for h in label_hits)]
             scores[label] = CategoryScore(label, round(score, 6), tuple(evidence))
         extras["rule_hits"] = sorted({h.rule.id for h in hits})
+        extras["planned"] = any(h.rule.id.endswith(".planned") for h in hits)
         return Signal(
             detector=self.name,
             version=self.version,
@@ -857,6 +886,64 @@ class LexiconDetector:
             extras["negated"] = negated
         return hits
 
+    @staticmethod
+    def _with_targets(
+        doc: Document, hits: list[_Hit], targets: Sequence[Target], extras: dict[str, Any]
+    ) -> list[_Hit]:
+        """Drop ``needs_target`` hits (a harm predicate such as "will be shot", "gets a bullet") that
+        have no target in their sentence: "he will be shot" needs a who to be a threat."""
+        chunks = doc.chunks or (Span(0, len(doc.text)),)
+
+        def sentence(span: Span) -> Span:
+            """The hit's sentence and the one before it ("The judge parks there at 8. He dies there.")."""
+            i = next((i for i, c in enumerate(chunks) if c.start <= span.start < max(c.end, c.start + 1)), -1)
+            here = chunks[i]
+            return Span(chunks[i - 1].start if i > 0 else here.start, here.end)
+
+        kept: list[_Hit] = []
+        dropped: list[str] = []
+        for hit in hits:
+            if hit.rule.cue == _NEEDS_TARGET:
+                where = sentence(hit.span)
+                if not any(t.span.overlaps(where) for t in targets):
+                    dropped.append(hit.rule.id)
+                    continue
+            kept.append(hit)
+        if dropped:
+            extras["untargeted"] = sorted(set(dropped))
+        return kept
+
+    @staticmethod
+    def _planned(by_label: dict[str, list[_Hit]]) -> None:
+        """A threat or call to violence with a time or a place is planned, not abstract: each violence
+        label that fired gains one hit of weight :data:`PLANNED_WEIGHT` on the time/place cue."""
+        when_where = sorted(
+            (h for h in by_label.get(IMMINENCE, ()) if h.rule.cue in _WHEN_WHERE),
+            key=lambda h: (h.span.start, h.span.end),
+        )
+        if not when_where:
+            return
+        cue = when_where[0]
+        for label in sorted(_VIOLENCE):
+            found = by_label.get(label)
+            if not found:
+                continue
+            why = (
+                f"{label} ({found[0].rule.id}) with a {cue.rule.cue} ({cue.rule.id}): "
+                "a dated or placed threat is planned, not abstract"
+            )
+            rule = Rule(
+                f"{COMMON}.{label}.planned",
+                label,
+                cue.rule.pattern,
+                PLANNED_WEIGHT,
+                why,
+                "nfkc",
+                None,
+                COMMON,
+            )
+            found.append(_Hit(rule, cue.span, PLANNED_WEIGHT))
+
     def _quoted_context(self, doc: Document, packs: Sequence[_Pack], by_label: dict[str, list[_Hit]]) -> None:
         """Category words inside quotation marks, in a post that also attributes them (an
         ``attribution`` reporting cue) or opposes them (a counter-speech cue): context evidence
@@ -890,9 +977,25 @@ class LexiconDetector:
                 by_label.setdefault(label, []).append(_Hit(rule, span, rule.weight))
 
     def _targets(self, doc: Document, packs: Sequence[_Pack]) -> tuple[tuple[Target, ...], list[Evidence]]:
+        """Targets in text order: watch-listed people first (they win over any other reading of the
+        same words), then role nouns (with the name that follows), groups, second person, @handles,
+        and finally capitalised personal names that nothing else explained."""
         original = doc.views.original
         folded = doc.views.folded
-        found: dict[tuple[str, int, int], tuple[Target, str]] = {}
+        matches: list[TargetMatch] = list(self._watchlist.find(doc.views)) if self._watchlist else []
+        listed = [m.target.span for m in matches]
+        found: dict[tuple[str, int, int], TargetMatch] = {}
+        for match in matches:
+            t = match.target
+            found.setdefault((t.kind, t.span.start, t.span.end), match)
+
+        def add(kind: TargetKind, name: str, span: Span, rule: str, rationale: str) -> None:
+            if kind in _SPECIFIC_FOUND and any(span.overlaps(s) for s in listed):
+                return
+            found.setdefault(
+                (kind, span.start, span.end), TargetMatch(Target(kind, name, span), rule, rationale)
+            )
+
         for pack in packs:
             for scanner in pack.targets:
                 for m in scanner.regex.finditer(folded.text):
@@ -901,27 +1004,30 @@ class LexiconDetector:
                     if kind in _ROLE_KINDS:
                         span = _role_name(original, span)
                         name = " ".join(span.of(original).split())
-                    found.setdefault((kind, span.start, span.end), (Target(kind, name, span), tid))
+                    add(kind, name, span, tid, f"target {kind} {name!r} ({tid})")
         nfkc = doc.views.nfkc
         for m in _HANDLE.finditer(nfkc.text):
             span = nfkc.to_original(*m.span())
-            found.setdefault(
-                ("person", span.start, span.end), (Target("person", span.of(original), span), _HANDLE_ID)
-            )
+            handle = span.of(original)
+            add("person", handle, span, _HANDLE_ID, f"target person {handle!r} ({_HANDLE_ID})")
+        named = [key for key in found if key[0] in _SPECIFIC_FOUND]
+        for match in find_names(original, skip=[Span(s, e) for _k, s, e in named]):
+            t = match.target
+            add(t.kind, t.name, t.span, match.rule, f"{match.rationale} ({match.rule})")
         ordered = sorted(
-            found.values(), key=lambda item: (item[0].span.start, item[0].span.end, item[0].kind)
+            found.values(), key=lambda m: (m.target.span.start, m.target.span.end, m.target.kind)
         )
         evidence = [
             Evidence(
                 label=TARGET,
-                span=t.span,
-                snippet=t.span.of(original),
-                rationale=f"target {t.kind} {t.name!r} ({tid})",
+                span=m.target.span,
+                snippet=m.target.span.of(original),
+                rationale=m.rationale,
                 source=self.source,
             )
-            for t, tid in ordered
+            for m in ordered
         ]
-        return tuple(t for t, _tid in ordered), evidence
+        return tuple(m.target for m in ordered), evidence
 
     def _evidence(self, original: str, hit: _Hit) -> Evidence:
         rule = hit.rule
@@ -936,7 +1042,8 @@ class LexiconDetector:
 
 
 def create(settings: DetectionSettings) -> LexiconDetector:
-    """Registry factory (``vigie.detectors.lexicon:create``). The lexicon needs no settings: its
-    languages are the data folders it ships; ``settings.languages`` concerns language identification."""
-    del settings
-    return LexiconDetector()
+    """Registry factory (``vigie.detectors.lexicon:create``). Its languages are the data folders it
+    ships (``settings.languages`` concerns language identification); ``settings.watchlist`` names
+    the people to protect."""
+    path = settings.watchlist
+    return LexiconDetector(watchlist=load_watchlist(path) if path else None)

@@ -1,0 +1,103 @@
+"""Watch-list loading and matching, and personal names read from capitals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vigie.detectors.base import Document
+from vigie.detectors.lexicon import LexiconDetector
+from vigie.detectors.targets import WatchlistMatcher, find_names
+from vigie.errors import ConfigError
+from vigie.text.normalize import normalize
+from vigie.types import Post, Span
+from vigie.watchlist import load_watchlist, parse_watchlist
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "watchlist.yaml"
+DATA = {
+    "version": 1,
+    "persons": [
+        {
+            "id": "wl-1",
+            "name": "Inès Haddad",
+            "kind": "journalist",
+            "aliases": ["I. Haddad"],
+            "handles": ["@ines_h"],
+        },
+        {
+            "id": "wl-2",
+            "name": "Tom Ridley",
+            "kind": "official",
+            "aliases": ["Senator Ridley", "sénateur Ridley"],
+        },
+    ],
+}
+
+
+def test_example_watchlist_loads() -> None:
+    wl = load_watchlist(EXAMPLE)
+    assert len(wl.persons) >= 10
+    assert wl.by_id("wl-002") is not None
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"version": 2}, "version"),
+        ({"extra": 1}, "unknown keys"),
+        ({"persons": [{"id": "a", "name": "X", "kind": "alien"}]}, "kind"),
+        ({"persons": [{"id": "a", "name": "X"}, {"id": "a", "name": "Y"}]}, "duplicate id"),
+        ({"persons": [{"id": "a", "name": "X"}, {"id": "b", "name": "x"}]}, "also belongs"),
+        ({"persons": [{"id": "a", "name": "X", "handles": ["nobody"]}]}, "handle"),
+    ],
+)
+def test_invalid_watchlists_name_the_problem(change: dict[str, object], fragment: str) -> None:
+    with pytest.raises(ConfigError, match=fragment):
+        parse_watchlist({**DATA, **change}, source="wl.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "wid"),
+    [
+        ("ines haddad should watch out", "ines haddad", "wl-1"),
+        ("On va s'occuper de Inès H4ddad", "Inès H4ddad", "wl-1"),
+        ("le SÉNATEUR Ridley ment", "SÉNATEUR Ridley", "wl-2"),
+        ("thanks @Ines_H!", "@Ines_H", "wl-1"),
+    ],
+)
+def test_watchlist_matches_aliases_and_handles_on_the_original(text: str, written: str, wid: str) -> None:
+    found = WatchlistMatcher(parse_watchlist(DATA)).find(normalize(text))
+    assert [(m.target.span.of(text), m.target.watchlist_id) for m in found] == [(written, wid)]
+
+
+def test_handle_must_match_whole() -> None:
+    assert WatchlistMatcher(parse_watchlist(DATA)).find(normalize("@ines_h2 and @ines_h.x")) == []
+
+
+def test_names_from_capitals() -> None:
+    text = "Tonight I'm going to shoot Derek Mallory. On Monday, Tina Varga's car."
+    names = [m.target.name for m in find_names(text)]
+    assert names == ["Derek Mallory", "Tina Varga"]
+    assert find_names("Derek Mallory", skip=[Span(0, 5)]) == []
+
+
+def test_lexicon_emits_watchlisted_target_instead_of_role() -> None:
+    detector = LexiconDetector(watchlist=parse_watchlist(DATA))
+    text = "Senator Ridley will be shot tomorrow"
+    doc = Document(Post("t", text), text, normalize(text), "en", (Span(0, len(text)),), False)
+    signal = detector.detect_batch([doc])[0]
+    assert [(t.kind, t.watchlist_id, t.span.of(text)) for t in signal.targets] == [
+        ("official", "wl-2", "Senator Ridley")
+    ]
+    assert signal.scores["violent_threat"].score >= 0.9
+    assert signal.scores["imminence"].score >= 0.6
+
+
+def test_harm_predicate_without_target_is_not_a_threat() -> None:
+    detector = LexiconDetector()
+    text = "My phone will die tonight"
+    doc = Document(Post("t", text), text, normalize(text), "en", (Span(0, len(text)),), False)
+    signal = detector.detect_batch([doc])[0]
+    assert signal.scores["violent_threat"].score == 0.0
+    assert "en.threat.harm_fate" in signal.extras["untargeted"]
