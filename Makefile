@@ -35,7 +35,7 @@ train: $(STAMP)
 	$(BIN)/vigie train
 
 eval: $(STAMP)
-	$(BIN)/vigie eval ../shared/data/hatecheck/test_suite_cases.csv
+	$(BIN)/vigie eval ../shared/data/hatecheck/test_suite_cases.csv --lang en
 
 clean:
 	rm -rf $(VENV) reports vigie.db .pytest_cache .mypy_cache .ruff_cache

@@ -190,12 +190,15 @@ def eval_(
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON for machines.")] = False,
     config: ConfigOpt = None,
     errors: Annotated[int, typer.Option("--errors", help="Misclassified examples to show.")] = 10,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of cases that do not name one (e.g. en for HateCheck).")
+    ] = None,
 ) -> None:
     """Measure detection on a labelled suite: accuracy per language, functionality and category, AUPRC."""
     from vigie.evaluation import evaluate, load_suite, print_report
 
     settings = _settings(config)
-    cases = load_suite(suite)
+    cases = load_suite(suite, language=lang)
     pipeline = Pipeline.from_settings(settings)
     report = evaluate(
         pipeline, cases, suite=str(suite), batch_size=settings.detection.batch_size, max_errors=errors

@@ -16,6 +16,7 @@ Suites are HateCheck-style CSV files or JSONL files. A case needs a text and a g
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -110,8 +111,11 @@ def _case(row: dict[str, Any], n: int) -> EvalCase:
     )
 
 
-def load_suite(path: str | Path) -> list[EvalCase]:
-    """Read a labelled suite (CSV or JSONL); errors name the case number and the problem."""
+def load_suite(path: str | Path, *, language: str | None = None) -> list[EvalCase]:
+    """Read a labelled suite (CSV or JSONL); errors name the case number and the problem.
+
+    ``language`` is the suite's language for cases that do not name one (HateCheck files do
+    not): it is given to the pipeline as a hint and groups the results."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"suite {p} does not exist", code="missing_file")
@@ -133,6 +137,8 @@ def load_suite(path: str | Path) -> list[EvalCase]:
     else:
         raise InputError(f"suite {p} must be .csv or .jsonl", code="unknown_format")
     cases = [_case(row, n) for n, row in enumerate(rows, start=1)]
+    if language is not None:
+        cases = [c if c.language else dataclasses.replace(c, language=language) for c in cases]
     if not cases:
         raise InputError(f"suite {p} holds no cases", code="empty")
     return cases
