@@ -23,6 +23,7 @@ import typer
 from rich.console import Console
 
 from vigie import __version__
+from vigie.cli_service import keys_app, serve, webhooks_app, worker
 from vigie.contract import decision_record, error_record
 from vigie.errors import InputError, RecordError, VigieError
 from vigie.pipeline import Pipeline
@@ -376,6 +377,12 @@ def audit_head(db: DbOpt = None, config: ConfigOpt = None) -> None:
     """Print the latest event's sequence number and hash as JSON, to anchor elsewhere."""
     with _open_store(config, db) as store:
         typer.echo(json.dumps(store.audit_head()))
+
+
+app.command("serve")(serve)
+app.command("worker")(worker)
+app.add_typer(keys_app, name="keys")
+app.add_typer(webhooks_app, name="webhooks")
 
 
 @app.command()

@@ -216,3 +216,4 @@ class StrikeRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
+from vigie.store import service_models as _service_models  # noqa: E402, F401  (the service tables, same Base)

@@ -1,0 +1,109 @@
+"""Service intake: store posts and decisions, queue reviews and actions — in **one** transaction.
+
+This is :meth:`vigie.store.Store.save_batch` plus the service's consequences of each newly
+recorded decision: a review item when :func:`vigie.review.queue.needs_review` says so, and
+outbox rows for its external actions. Because all of it commits together, a process killed at
+any point leaves either nothing or the decision *with* its pending actions, never a decision
+whose actions are lost (the worker then delivers what is pending).
+
+A decision that was already stored (the same text sent again) is not recorded twice and
+queues nothing again, which is what makes ``POST /v1/posts`` idempotent.
+
+Note for the store's owner: this reaches the store's batch internals (``_ingest``/``_record``)
+because :class:`~vigie.store.Store` has no public "save a batch inside my transaction" yet;
+a public ``Store.save_batch_in(w, pairs)`` would replace the two calls below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from vigie.categories import Verdict
+from vigie.review.queue import needs_review, review_deadline
+from vigie.store.columns import utcnow
+from vigie.store.outbox import OutboxRepository
+from vigie.store.repo import Store, _decision_event, _post_event
+from vigie.store.review import ReviewRepository
+from vigie.types import Decision, Post
+
+__all__ = ["Routed", "save_routed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Routed:
+    """Where one post and its decision landed."""
+
+    post_pk: int
+    revision: int
+    created: bool
+    """A new revision was stored (False: the same text was already the latest)."""
+    recorded: bool
+    """The decision was new (False: already stored; nothing was queued again)."""
+    review_item: str | None
+    actions_queued: int
+
+
+def reach_total(post: Post) -> int:
+    """One number for a post's reach counters: the largest (views usually dominates)."""
+    return max((int(v) for v in post.reach.values()), default=0)
+
+
+def save_routed(
+    store: Store,
+    pairs: Sequence[tuple[Post, Decision]],
+    *,
+    review_within: Callable[[Decision], timedelta | None] = lambda _d: None,
+    now: datetime | None = None,
+) -> list[Routed]:
+    """Ingest, record, queue reviews and actions for ``pairs``, in one transaction, in order."""
+    if not pairs:
+        return []
+    now = now or utcnow()
+    out: list[Routed] = []
+    with store.transaction() as w:
+        results = store._ingest(w, [p for p, _ in pairs], emit_events=False)
+        recorded = store._record(
+            w,
+            [
+                (r.post_pk, p.source, p.id, r.revision, p.text_hash, d)
+                for r, (p, d) in zip(results, pairs, strict=True)
+            ],
+            emit_events=False,
+        )
+        for r, (p, d), new in zip(results, pairs, recorded, strict=True):
+            if r.created:
+                _post_event(w, p, r)
+            item: str | None = None
+            queued = 0
+            if new:
+                _decision_event(w, p.source, p.id, r.post_pk, r.revision, d)
+                if needs_review(d):
+                    deadline = review_deadline(d, now, review_within(d))
+                    item = ReviewRepository.add_in(
+                        w, d, post_pk=r.post_pk, deadline=deadline, reach=reach_total(p)
+                    )
+                if d.verdict is not Verdict.ALLOW or d.actions:
+                    queued = OutboxRepository.enqueue_in(
+                        w,
+                        scope=d.id,
+                        actions=d.actions,
+                        source=p.source,
+                        post_id=p.id,
+                        post_pk=r.post_pk,
+                        decision_id=d.id,
+                        body={
+                            "origin": "decision",
+                            "verdict": str(d.verdict),
+                            "severity": str(d.severity),
+                            "violations": [str(c) for c in d.violations],
+                            "policy": {
+                                "name": d.policy.name,
+                                "version": d.policy.version,
+                                "hash": d.policy.hash,
+                            },
+                        },
+                    )
+            out.append(Routed(r.post_pk, r.revision, r.created, new, item, queued))
+    return out

@@ -1,0 +1,94 @@
+"""Review queue: priority, leases (expiry, no double claim under concurrency), four-eyes, 409s."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from vigie.categories import Severity, Verdict
+from vigie.errors import ConflictError
+from vigie.pipeline import Pipeline
+from vigie.review.queue import ItemStatus, ReviewOutcome, priority
+from vigie.store import Store
+from vigie.store.intake import save_routed
+from vigie.store.outbox import OutboxRepository
+from vigie.store.review import ReviewRepository
+from vigie.types import Post
+
+NOW = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def test_priority_grows_with_severity_reach_and_urgency() -> None:
+    later = NOW + timedelta(hours=24)
+    assert priority(Severity.HIGH, 0, later, NOW) > priority(Severity.LOW, 0, later, NOW)
+    assert priority(Severity.LOW, 10_000, later, NOW) > priority(Severity.LOW, 0, later, NOW)
+    assert priority(Severity.LOW, 0, NOW + timedelta(hours=1), NOW) > priority(Severity.LOW, 0, later, NOW)
+    assert priority(Severity.LOW, 0, NOW - timedelta(hours=5), NOW) == priority(Severity.LOW, 0, NOW, NOW)
+
+
+def _queue(store: Store, pipeline: Pipeline, n: int, *, severity: Severity | None = None) -> list[str]:
+    posts = [Post(id=f"p{i}", text=f"I will stab you {i}", source="forum") for i in range(n)]
+    decisions = pipeline.run_batch(posts)
+    if severity is not None:
+        decisions = [dataclasses.replace(d, severity=severity, verdict=Verdict.REMOVE) for d in decisions]
+    routed = save_routed(store, list(zip(posts, decisions, strict=True)))
+    items = [r.review_item for r in routed]
+    assert all(items)
+    return [i for i in items if i]
+
+
+def test_concurrent_claimers_never_share_an_item(store: Store, lexicon_pipeline: Pipeline) -> None:
+    ids = _queue(store, lexicon_pipeline, 12)
+    repo = ReviewRepository(store)
+    got: list[str] = []
+    lock = threading.Lock()
+
+    def claimer(n: int) -> None:
+        while (item := repo.claim(owner=f"key{n}", person=f"p{n}", lease=timedelta(minutes=5))) is not None:
+            with lock:
+                got.append(item.id)
+
+    threads = [threading.Thread(target=claimer, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(got) == sorted(ids)  # every item claimed exactly once
+
+
+def test_expired_lease_frees_the_item_and_the_old_holder_gets_409(
+    store: Store, lexicon_pipeline: Pipeline
+) -> None:
+    (item_id,) = _queue(store, lexicon_pipeline, 1)
+    repo = ReviewRepository(store)
+    first = repo.claim(owner="a", person="A", lease=timedelta(seconds=30))
+    assert first is not None and repo.claim(owner="b", person="B", lease=timedelta(seconds=30)) is None
+    later = datetime.now(UTC) + timedelta(seconds=31)
+    second = repo.claim(owner="b", person="B", lease=timedelta(seconds=30), now=later)
+    assert second is not None and second.id == item_id
+    with pytest.raises(ConflictError) as err:
+        repo.resolve(item_id, owner="a", person="A", outcome=ReviewOutcome.ALLOW, reason="fine", now=later)
+    assert err.value.code == "conflict.lease" and err.value.http_status == 409
+    done = repo.resolve(item_id, owner="b", person="B", outcome=ReviewOutcome.ALLOW, reason="fine", now=later)
+    assert done.status is ItemStatus.RESOLVED
+
+
+def test_critical_removal_needs_two_different_people(store: Store, lexicon_pipeline: Pipeline) -> None:
+    OutboxRepository(store).add_endpoint("platform", "http://127.0.0.1:9/hook")
+    (item_id,) = _queue(store, lexicon_pipeline, 1, severity=Severity.CRITICAL)
+    repo, outbox = ReviewRepository(store), OutboxRepository(store)
+    before = {i.action_key for i in outbox.items()}
+    lease = timedelta(minutes=5)
+    assert repo.claim(owner="k1", person="Alice", lease=lease) is not None
+    first = repo.resolve(item_id, owner="k1", person="Alice", outcome=ReviewOutcome.REMOVE, reason="threat")
+    assert first.status is ItemStatus.CONFIRMING
+    assert {i.action_key for i in outbox.items()} == before  # nothing leaves on one pair of eyes
+    assert repo.claim(owner="k1b", person="Alice", lease=lease) is None  # Alice's other key: same person
+    assert repo.claim(owner="k2", person="Bob", lease=lease) is not None
+    done = repo.resolve(item_id, owner="k2", person="Bob", outcome=ReviewOutcome.REMOVE, reason="agreed")
+    assert done.status is ItemStatus.RESOLVED and done.resolved_by == "Bob" and done.first_reviewer == "Alice"
+    new = [i for i in outbox.items() if i.action_key not in before]
+    assert [i.action for i in new] == ["remove_content"]
