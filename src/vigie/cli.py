@@ -192,7 +192,8 @@ def eval_(
     config: ConfigOpt = None,
     errors: Annotated[int, typer.Option("--errors", help="Misclassified examples to show.")] = 10,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of cases that do not name one (e.g. en for HateCheck).")
+        str | None,
+        typer.Option("--lang", help="Language of cases that do not name one (e.g. en for HateCheck)."),
     ] = None,
 ) -> None:
     """Measure detection on a labelled suite: accuracy per language, functionality and category, AUPRC."""

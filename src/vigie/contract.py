@@ -51,7 +51,11 @@ def decision_record(decision: Decision) -> dict[str, Any]:
         "evidence": evidence,
         "actions": list(decision.actions),
         "rule_hits": list(decision.rule_hits),
-        "policy": {"name": decision.policy.name, "version": decision.policy.version, "hash": decision.policy.hash},
+        "policy": {
+            "name": decision.policy.name,
+            "version": decision.policy.version,
+            "hash": decision.policy.hash,
+        },
     }
 
 

@@ -85,7 +85,9 @@ def post_from_mapping(
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise RecordError(f"record {n}: text is not valid UTF-8 ({exc})", record=n, code="invalid_utf8") from None
+            raise RecordError(
+                f"record {n}: text is not valid UTF-8 ({exc})", record=n, code="invalid_utf8"
+            ) from None
     if not isinstance(text, str):
         raise RecordError(
             f"record {n}: field {text_field!r} must be a string, got {type(text).__name__}",
@@ -97,7 +99,9 @@ def post_from_mapping(
     raw_id = obj.get(id_field)
     if raw_id is None or raw_id == "" or isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
         raise RecordError(
-            f"record {n} has no usable {id_field!r} field (a non-empty string or integer)", record=n, code="missing_id"
+            f"record {n} has no usable {id_field!r} field (a non-empty string or integer)",
+            record=n,
+            code="missing_id",
         )
     reach_raw = obj.get("reach") or {}
     if not isinstance(reach_raw, Mapping) or not all(
@@ -134,29 +138,38 @@ def _jsonl(stream: BinaryIO) -> Iterator[tuple[int, Mapping[str, Any] | RecordEr
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield n, RecordError(
-                f"record {n} (line {line_no}) is not valid UTF-8 at byte {exc.start}",
-                record=n,
-                code="invalid_utf8",
-                line=line_no,
+            yield (
+                n,
+                RecordError(
+                    f"record {n} (line {line_no}) is not valid UTF-8 at byte {exc.start}",
+                    record=n,
+                    code="invalid_utf8",
+                    line=line_no,
+                ),
             )
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield n, RecordError(
-                f"record {n} (line {line_no}) is not valid JSON: {exc.msg} at column {exc.colno}",
-                record=n,
-                code="invalid_json",
-                line=line_no,
+            yield (
+                n,
+                RecordError(
+                    f"record {n} (line {line_no}) is not valid JSON: {exc.msg} at column {exc.colno}",
+                    record=n,
+                    code="invalid_json",
+                    line=line_no,
+                ),
             )
             continue
         if not isinstance(obj, dict):
-            yield n, RecordError(
-                f"record {n} (line {line_no}) is a JSON {type(obj).__name__}, not an object",
-                record=n,
-                code="not_an_object",
-                line=line_no,
+            yield (
+                n,
+                RecordError(
+                    f"record {n} (line {line_no}) is a JSON {type(obj).__name__}, not an object",
+                    record=n,
+                    code="not_an_object",
+                    line=line_no,
+                ),
             )
             continue
         yield n, obj
@@ -175,13 +188,21 @@ def _csv_rows(reader: csv.DictReader[str]) -> Iterator[tuple[int, Mapping[str, A
         return
     for n, row in enumerate(reader, start=1):
         if None in row:
-            yield n, RecordError(
-                f"record {n} (line {reader.line_num}) has more cells than the header", record=n, code="invalid_csv"
+            yield (
+                n,
+                RecordError(
+                    f"record {n} (line {reader.line_num}) has more cells than the header",
+                    record=n,
+                    code="invalid_csv",
+                ),
             )
             continue
         if any(isinstance(v, str) and _has_surrogates(v) for v in row.values()):
-            yield n, RecordError(
-                f"record {n} (line {reader.line_num}) is not valid UTF-8", record=n, code="invalid_utf8"
+            yield (
+                n,
+                RecordError(
+                    f"record {n} (line {reader.line_num}) is not valid UTF-8", record=n, code="invalid_utf8"
+                ),
             )
             continue
         yield n, {k: (None if v is None else v) for k, v in row.items()}

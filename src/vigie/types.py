@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -173,6 +173,8 @@ class Decision:
     policy: PolicyRef
     signals: tuple[Signal, ...]
     truncated: bool = False
+    review_within: timedelta | None = None
+    """How soon a person must review it, when the policy says (else the queue's severity default)."""
 
     @property
     def flagged(self) -> bool:

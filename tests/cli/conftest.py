@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import os
 import secrets
-from importlib import resources
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 

@@ -64,7 +64,9 @@ def test_the_feed_gets_a_spread_of_outcomes(feed_records: list[tuple[Post, dict[
     verdicts = {rec["verdict"] for _, rec in feed_records}
     assert "allow" in verdicts and verdicts & {"review", "restrict", "remove"}
     flagged_expected = sum(
-        1 for post, rec in feed_records if rec["flagged"] and post.metadata.get("expected") not in (None, "none")
+        1
+        for post, rec in feed_records
+        if rec["flagged"] and post.metadata.get("expected") not in (None, "none")
     )
     violating = sum(1 for post, _ in feed_records if post.metadata.get("expected") not in (None, "none"))
     assert flagged_expected / violating >= 0.5
@@ -81,8 +83,12 @@ def test_one_megabyte_post_is_truncated_and_answered(pipeline: Pipeline) -> None
     assert rec["flagged"]
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*VIGIE, *args], input=stdin, capture_output=True, cwd=cwd, timeout=600, check=False)
+def run_cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [*VIGIE, *args], input=stdin, capture_output=True, cwd=cwd, timeout=600, check=False
+    )
 
 
 @pytest.mark.slow

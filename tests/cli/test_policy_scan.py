@@ -1,4 +1,4 @@
-"""The policy engine inside `vigie scan`: policy versions audited, shadow mode, re-decisions, strikes, backtests."""
+"""The policy engine inside `vigie scan`: versions audited, shadow mode, re-decisions, strikes, backtests."""
 
 from __future__ import annotations
 

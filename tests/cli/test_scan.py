@@ -1,4 +1,4 @@
-"""`vigie scan`: stores posts, signals, decisions and events; idempotent re-scan; revisions; report; errors."""
+"""`vigie scan`: stores posts, signals, decisions, events; idempotent re-scan; revisions; report; errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
 from rich.console import Console
 
 from vigie.pipeline import Pipeline
@@ -29,7 +28,9 @@ def quiet() -> Console:
     return Console(file=io.StringIO(), width=120)
 
 
-def test_scan_stores_and_rescan_changes_nothing(tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline) -> None:
+def test_scan_stores_and_rescan_changes_nothing(
+    tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline
+) -> None:
     s = settings_for(store_section)
     first = run_scan(s, str(small_feed), console=quiet(), err_console=quiet(), pipeline=pipeline)
     assert first.summary.new_posts == 40 and first.summary.unchanged_posts == 0
@@ -53,7 +54,9 @@ def test_scan_stores_and_rescan_changes_nothing(tmp_path: Path, small_feed: Path
         store.close()
 
 
-def test_changed_text_is_a_new_revision(tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline) -> None:
+def test_changed_text_is_a_new_revision(
+    tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline
+) -> None:
     s = settings_for(store_section)
     run_scan(s, str(small_feed), console=quiet(), err_console=quiet(), pipeline=pipeline)
     lines = small_feed.read_text(encoding="utf-8").splitlines()
@@ -73,12 +76,16 @@ def test_changed_text_is_a_new_revision(tmp_path: Path, small_feed: Path, store_
         store.close()
 
 
-def test_bad_records_are_reported_and_good_ones_kept(tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline) -> None:
+def test_bad_records_are_reported_and_good_ones_kept(
+    tmp_path: Path, small_feed: Path, store_section: dict[str, Any], pipeline: Pipeline
+) -> None:
     lines = small_feed.read_bytes().splitlines()[:5]
     lines.insert(2, b"{not json")
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
-    out = run_scan(settings_for(store_section), str(path), console=quiet(), err_console=quiet(), pipeline=pipeline)
+    out = run_scan(
+        settings_for(store_section), str(path), console=quiet(), err_console=quiet(), pipeline=pipeline
+    )
     assert [e.record for e in out.rejected] == [3]
     assert out.summary.errors == 1 and out.summary.total == 5
     store = opened(store_section)

@@ -1,4 +1,4 @@
-"""Decisions of the shipped default policy: violations, verdict ladder, severity, context caps, laundering guard."""
+"""Decisions of the shipped default policy: violations, verdict ladder, severity, context, laundering."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from vigie.policy import PolicyDecider, load_policy, parse_policy
 from vigie.types import CategoryScore, Evidence, Post, Span, Target
 
 
-def assess(scores: dict[str, float], targets: tuple[Target, ...] = (), text: str = "some text here") -> Assessment:
+def assess(
+    scores: dict[str, float], targets: tuple[Target, ...] = (), text: str = "some text here"
+) -> Assessment:
     return Assessment(
         post=Post(id="p", text=text),
         language="en",
         scores={
-            k: CategoryScore(k, v, (Evidence(k, Span(0, 4), text[:4], "test", "test@1"),)) for k, v in scores.items()
+            k: CategoryScore(k, v, (Evidence(k, Span(0, 4), text[:4], "test", "test@1"),))
+            for k, v in scores.items()
         },
         targets=targets,
         signals=(),
@@ -59,7 +62,9 @@ def test_critical_needs_specific_target_and_imminence() -> None:
     d = DECIDER.decide(assess(base, (YOU,)))
     assert "escalate_law_enforcement" in d.actions
     assert DECIDER.decide(assess(base, (GROUP,))).severity is Severity.HIGH
-    assert DECIDER.decide(assess({"violent_threat": 0.95, "imminence": 0.1}, (YOU,))).severity is Severity.HIGH
+    assert (
+        DECIDER.decide(assess({"violent_threat": 0.95, "imminence": 0.1}, (YOU,))).severity is Severity.HIGH
+    )
 
 
 def test_context_caps_verdict_and_severity() -> None:

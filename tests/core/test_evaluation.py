@@ -26,7 +26,12 @@ def test_hatecheck_style_csv(tmp_path: Path) -> None:
     p.write_text(CSV, encoding="utf-8")
     cases = load_suite(p, language="en")
     assert [c.gold for c in cases] == [True, False, True, False]
-    assert [c.functionality for c in cases] == ["threat_dir_h", "ident_neutral_nh", "threat_dir_h", "profanity_nh"]
+    assert [c.functionality for c in cases] == [
+        "threat_dir_h",
+        "ident_neutral_nh",
+        "threat_dir_h",
+        "profanity_nh",
+    ]
     assert {c.language for c in cases} == {"en"}
 
 

@@ -26,7 +26,13 @@ def test_jsonl_posts_and_metadata(tmp_path: Path) -> None:
         tmp_path,
         [
             json.dumps(
-                {"id": 1, "text": "bonjour", "lang": "fr", "created_at": "2021-01-06T12:00:00Z", "channel": "x"}
+                {
+                    "id": 1,
+                    "text": "bonjour",
+                    "lang": "fr",
+                    "created_at": "2021-01-06T12:00:00Z",
+                    "channel": "x",
+                }
             ).encode()
         ],
     )
@@ -100,7 +106,9 @@ def test_csv_with_quoted_newlines_and_bad_utf8(tmp_path: Path) -> None:
     p.write_bytes(b'id,text,author_id\n1,"line one\nline two",u1\n2,caf\xe9,u2\n3,fine,u3\n')
     items = list(read_records(str(p)))
     assert isinstance(items[0], Post) and items[0].text == "line one\nline two" and items[0].author_id == "u1"
-    assert isinstance(items[1], RecordError) and items[1].code == "record.invalid_utf8" and items[1].record == 2
+    assert (
+        isinstance(items[1], RecordError) and items[1].code == "record.invalid_utf8" and items[1].record == 2
+    )
     assert isinstance(items[2], Post) and items[2].id == "3"
 
 

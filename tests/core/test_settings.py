@@ -55,7 +55,7 @@ def test_wrong_type_names_key_and_value(tmp_path: Path) -> None:
 
 def test_out_of_range_value(tmp_path: Path) -> None:
     p = write(tmp_path, "detection:\n  chunk_chars: 5\n")
-    with pytest.raises(ConfigError, match="detection.chunk_chars"):
+    with pytest.raises(ConfigError, match=r"detection\.chunk_chars"):
         load_settings(p, environ={})
 
 
@@ -85,7 +85,7 @@ def test_env_error_names_the_variable(tmp_path: Path) -> None:
         load_settings(environ={"VIGIE_DETECTION__MAX_CHARS": "many"})
     with pytest.raises(ConfigError, match="VIGIE_NOPE"):
         load_settings(environ={"VIGIE_NOPE": "1"})
-    with pytest.raises(ConfigError, match="unknown key 'detection.colour'"):
+    with pytest.raises(ConfigError, match=r"unknown key 'detection\.colour'"):
         load_settings(environ={"VIGIE_DETECTION__COLOUR": "red"})
 
 
@@ -95,5 +95,7 @@ def test_test_variables_are_ignored() -> None:
 
 
 def test_overrides_win_over_env() -> None:
-    s = load_settings(environ={"VIGIE_DB_URL": "sqlite:///a.db"}, overrides={"store": {"url": "sqlite:///b.db"}})
+    s = load_settings(
+        environ={"VIGIE_DB_URL": "sqlite:///a.db"}, overrides={"store": {"url": "sqlite:///b.db"}}
+    )
     assert s.store.url == "sqlite:///b.db"

@@ -70,7 +70,10 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
         schema: str = request.getfixturevalue("pg_schema")
         b = Backend("postgresql", PG_URL, schema, create_store_engine(PG_URL, schema=schema))
         open_store(PG_URL, schema=schema).close()  # make sure the schema exists and is migrated
-        b.execute("TRUNCATE signals, decisions, posts, events, shadow_results, strikes, policy_state, policy_versions RESTART IDENTITY CASCADE")
+        b.execute(
+            "TRUNCATE signals, decisions, posts, events, shadow_results, strikes, policy_state,"
+            " policy_versions RESTART IDENTITY CASCADE"
+        )
         b.execute("UPDATE audit_head SET seq = 0, hash = :h", h=GENESIS_HASH)
     yield b
     for store in b.opened:

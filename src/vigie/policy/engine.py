@@ -154,7 +154,9 @@ class PolicyDecider:
         """:meth:`evaluate` as a :class:`Decision`, with the assessment's author facts (else
         ``post.metadata["author"]``, which a platform may send with the post)."""
         post = assessment.post
-        author = assessment.author if assessment.author is not None else post.metadata.get(AUTHOR_METADATA_KEY)
+        author = (
+            assessment.author if assessment.author is not None else post.metadata.get(AUTHOR_METADATA_KEY)
+        )
         outcome = self.evaluate(assessment, author=author)
         ref = self._policy.ref
         seed = "\x00".join(
@@ -174,4 +176,5 @@ class PolicyDecider:
             policy=ref,
             signals=assessment.signals,
             truncated=assessment.truncated,
+            review_within=outcome.review_within,
         )

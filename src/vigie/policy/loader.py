@@ -15,7 +15,6 @@ silently resolves to the last one, are errors here.
 from __future__ import annotations
 
 import dataclasses
-
 import importlib.resources
 import types
 import typing

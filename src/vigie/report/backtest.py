@@ -15,10 +15,12 @@ _TEMPLATE = """<!doctype html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>vigie backtest: {{ r.candidate.name }}@{{ r.candidate.version }}</title>
 <style>
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1b1f}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
+ max-width:1100px;color:#1b1b1f}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ddd;padding:.3rem .6rem;text-align:left}
 th{background:#f4f4f6}.n{text-align:right}.up{color:#a4161a}.down{color:#2b7a0b}code{font-size:.85em}
-.ex{border:1px solid #ddd;border-radius:6px;padding:.6rem;margin:.6rem 0}.t{white-space:pre-wrap;background:#fafafa}
+.ex{border:1px solid #ddd;border-radius:6px;padding:.6rem;margin:.6rem 0}
+.t{white-space:pre-wrap;background:#fafafa}
 </style></head><body>
 <h1>Backtest of {{ r.candidate.name }}@{{ r.candidate.version }}</h1>
 <p><code>{{ r.candidate.hash }}</code> — replayed on {{ r.total }} stored decisions

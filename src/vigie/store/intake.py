@@ -9,22 +9,21 @@ whose actions are lost (the worker then delivers what is pending).
 A decision that was already stored (the same text sent again) is not recorded twice and
 queues nothing again, which is what makes ``POST /v1/posts`` idempotent.
 
-Note for the store's owner: this reaches the store's batch internals (``_ingest``/``_record``)
-because :class:`~vigie.store.Store` has no public "save a batch inside my transaction" yet;
-a public ``Store.save_batch_in(w, pairs)`` would replace the two calls below.
+It is :meth:`Store.save_batch` with an ``on_recorded`` hook, which runs inside the batch's
+transaction for each newly recorded decision.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from vigie.categories import Verdict
 from vigie.review.queue import needs_review, review_deadline
 from vigie.store.columns import utcnow
 from vigie.store.outbox import OutboxRepository
-from vigie.store.repo import Store, _decision_event, _post_event
+from vigie.store.repo import IngestResult, Store, Writer
 from vigie.store.review import ReviewRepository
 from vigie.types import Decision, Post
 
@@ -54,56 +53,43 @@ def save_routed(
     store: Store,
     pairs: Sequence[tuple[Post, Decision]],
     *,
-    review_within: Callable[[Decision], timedelta | None] = lambda _d: None,
     now: datetime | None = None,
 ) -> list[Routed]:
     """Ingest, record, queue reviews and actions for ``pairs``, in one transaction, in order."""
     if not pairs:
         return []
     now = now or utcnow()
+    routed: dict[int, tuple[str | None, int]] = {}
+
+    def route(w: Writer, p: Post, r: IngestResult, d: Decision) -> None:
+        item: str | None = None
+        queued = 0
+        if needs_review(d):
+            deadline = review_deadline(d, now, d.review_within)
+            item = ReviewRepository.add_in(w, d, post_pk=r.post_pk, deadline=deadline, reach=reach_total(p))
+        if d.verdict is not Verdict.ALLOW or d.actions:
+            queued = OutboxRepository.enqueue_in(
+                w,
+                scope=d.id,
+                actions=d.actions,
+                source=p.source,
+                post_id=p.id,
+                post_pk=r.post_pk,
+                decision_id=d.id,
+                body={
+                    "origin": "decision",
+                    "verdict": str(d.verdict),
+                    "severity": str(d.severity),
+                    "violations": [str(c) for c in d.violations],
+                    "policy": {"name": d.policy.name, "version": d.policy.version, "hash": d.policy.hash},
+                },
+            )
+        routed[id(d)] = (item, queued)
+
+    results = store.save_batch(pairs, on_recorded=route)
     out: list[Routed] = []
-    with store.transaction() as w:
-        results = store._ingest(w, [p for p, _ in pairs], emit_events=False)
-        recorded = store._record(
-            w,
-            [
-                (r.post_pk, p.source, p.id, r.revision, p.text_hash, d)
-                for r, (p, d) in zip(results, pairs, strict=True)
-            ],
-            emit_events=False,
-        )
-        for r, (p, d), new in zip(results, pairs, recorded, strict=True):
-            if r.created:
-                _post_event(w, p, r)
-            item: str | None = None
-            queued = 0
-            if new:
-                _decision_event(w, p.source, p.id, r.post_pk, r.revision, d)
-                if needs_review(d):
-                    deadline = review_deadline(d, now, review_within(d))
-                    item = ReviewRepository.add_in(
-                        w, d, post_pk=r.post_pk, deadline=deadline, reach=reach_total(p)
-                    )
-                if d.verdict is not Verdict.ALLOW or d.actions:
-                    queued = OutboxRepository.enqueue_in(
-                        w,
-                        scope=d.id,
-                        actions=d.actions,
-                        source=p.source,
-                        post_id=p.id,
-                        post_pk=r.post_pk,
-                        decision_id=d.id,
-                        body={
-                            "origin": "decision",
-                            "verdict": str(d.verdict),
-                            "severity": str(d.severity),
-                            "violations": [str(c) for c in d.violations],
-                            "policy": {
-                                "name": d.policy.name,
-                                "version": d.policy.version,
-                                "hash": d.policy.hash,
-                            },
-                        },
-                    )
-            out.append(Routed(r.post_pk, r.revision, r.created, new, item, queued))
+    for r, (_, d) in zip(results, pairs, strict=True):
+        hit = routed.pop(id(d), None)
+        item, queued = hit if hit is not None else (None, 0)
+        out.append(Routed(r.post_pk, r.revision, r.created, hit is not None, item, queued))
     return out

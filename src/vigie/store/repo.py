@@ -23,7 +23,7 @@ subject ``post:<source>:<post id>``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -43,7 +43,7 @@ from vigie.store.engine import writer
 from vigie.store.models import AuditHeadRow, Base, DecisionRow, EventRow, PostRow, SignalRow
 from vigie.types import Decision, Post, Signal
 
-__all__ = ["IngestResult", "Scored", "Store", "StoredDecision", "Writer", "post_subject"]
+__all__ = ["IngestResult", "OnRecorded", "Scored", "Store", "StoredDecision", "Writer", "post_subject"]
 
 _T = TypeVar("_T")
 _CHUNK = 500  # keys per IN (...) query: 2 bound parameters each, far below every backend's limit
@@ -98,6 +98,10 @@ class StoredDecision:
     @property
     def flagged(self) -> bool:
         return self.verdict is not Verdict.ALLOW
+
+
+OnRecorded = Callable[["Writer", Post, IngestResult, Decision], None]
+"""Hook of :meth:`Store.save_batch`, called in its transaction for each newly recorded decision."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,12 +259,18 @@ class Store:
             self._record(w, batch)
         return [d.id for _, d in pairs]
 
-    def save_batch(self, pairs: Sequence[tuple[Post, Decision]]) -> list[IngestResult]:
+    def save_batch(
+        self, pairs: Sequence[tuple[Post, Decision]], *, on_recorded: OnRecorded | None = None
+    ) -> list[IngestResult]:
         """Ingest every post and record its decision, in **one** transaction for the batch.
 
         Events are appended in input order (each post's ingest event, then its decision). A
         decision id already stored for the same revision is skipped, so re-running a batch
-        after a crash is harmless. Returns one :class:`IngestResult` per pair, in order."""
+        after a crash is harmless. Returns one :class:`IngestResult` per pair, in order.
+
+        ``on_recorded(w, post, result, decision)`` runs inside the same transaction right after
+        each *newly* recorded decision: the service queues review items and outbox actions there,
+        so a decision is never committed without its consequences (nor twice with them)."""
         if not pairs:
             return []
         with self._writing() as w:
@@ -278,6 +288,8 @@ class Store:
                     _post_event(w, p, r)
                 if recorded:
                     _decision_event(w, p.source, p.id, r.post_pk, r.revision, d)
+                    if on_recorded is not None:
+                        on_recorded(w, p, r, d)
             return results
 
     def _ingest(self, w: Writer, posts: Sequence[Post], *, emit_events: bool = True) -> list[IngestResult]:
