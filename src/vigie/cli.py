@@ -4,31 +4,37 @@ Errors: every :class:`~vigie.errors.VigieError` is reported once, as
 ``error: [code] message`` on stderr, and mapped to its class's exit code (0 success,
 2 rejected input or configuration, 1 internal error); nothing else is caught here
 except to turn an unexpected crash into exit code 1 with a one-line message
-(``VIGIE_DEBUG=1`` shows the traceback).
+(``VIGIE_DEBUG=1`` shows the traceback). The mapping and the shared options live in
+:mod:`vigie.cli_support`; the service commands (:mod:`vigie.cli_service`) use the same.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import IO, Annotated, Any, ParamSpec, TypeVar
+from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from vigie import __version__
 from vigie.cli_service import keys_app, serve, webhooks_app, worker
+from vigie.cli_support import (
+    ConfigOpt,
+    DbOpt,
+    err_console,
+    handle_errors,
+    load_cli_settings,
+    open_cli_store,
+)
 from vigie.contract import decision_record, error_record
-from vigie.errors import InputError, RecordError, VigieError
+from vigie.errors import InputError, RecordError
 from vigie.pipeline import Pipeline
 from vigie.readers import ReadItem, read_records
-from vigie.settings import Settings, load_settings
 from vigie.types import Post
 
 __all__ = ["app", "main"]
@@ -40,54 +46,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True)
-P = ParamSpec("P")
-R = TypeVar("R")
-
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", "-c", help="vigie.yaml to use (default: ./vigie.yaml if present).")
-]
 IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="Input field holding the post id.")]
 TextFieldOpt = Annotated[str | None, typer.Option("--text-field", help="Input field holding the post text.")]
-DbOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Store URL (default sqlite:///vigie.db; env VIGIE_DB_URL).", show_default=False
-    ),
-]
-
-
-def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
-    """Map VigieError to its exit code, once, for every command."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return fn(*args, **kwargs)
-        except VigieError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
-            raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
-        except Exception as exc:
-            if os.environ.get("VIGIE_DEBUG"):
-                raise
-            err_console.print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {exc} (VIGIE_DEBUG=1 for details)"
-            )
-            raise typer.Exit(1) from None
-
-    return wrapper
-
-
-def _settings(config: Path | None, *, db: str | None = None, **input_overrides: str | None) -> Settings:
-    overrides: dict[str, Any] = {}
-    if db:
-        overrides["store"] = {"url": db}
-    given = {k: v for k, v in input_overrides.items() if v is not None}
-    if given:
-        overrides["input"] = given
-    return load_settings(config, overrides=overrides)
 
 
 def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
@@ -118,7 +78,7 @@ def analyze(
     Exit code 0 when every record was scored, 2 when any record (or the input) was rejected,
     1 on internal error.
     """
-    settings = _settings(config, id_field=id_field, text_field=text_field)
+    settings = load_cli_settings(config, id_field=id_field, text_field=text_field)
     pipeline = Pipeline.from_settings(settings)
     records = read_records(
         input,
@@ -169,7 +129,7 @@ def scan(
     changed text becomes a revision."""
     from vigie.scan import run_scan
 
-    settings = _settings(config, db=db, id_field=id_field, text_field=text_field, source=source)
+    settings = load_cli_settings(config, db=db, id_field=id_field, text_field=text_field, source=source)
     console = Console()
     outcome = run_scan(settings, input, console=console, err_console=err_console)
     from vigie.report import print_summary, write_html
@@ -199,7 +159,7 @@ def eval_(
     """Measure detection on a labelled suite: accuracy per language, functionality and category, AUPRC."""
     from vigie.evaluation import evaluate, load_suite, print_report
 
-    settings = _settings(config)
+    settings = load_cli_settings(config)
     cases = load_suite(suite, language=lang)
     pipeline = Pipeline.from_settings(settings)
     report = evaluate(
@@ -243,7 +203,7 @@ def policy_check(
     """Validate a policy (errors name file, line and rule) and run the examples it embeds."""
     from vigie.policy import check_policy
 
-    pipeline = Pipeline.from_settings(_settings(config)) if with_detectors else None
+    pipeline = Pipeline.from_settings(load_cli_settings(config)) if with_detectors else None
     report = check_policy(path, pipeline=pipeline)
     typer.echo(report.format())
     raise typer.Exit(report.exit_code)
@@ -273,7 +233,7 @@ def policy_backtest(
 
     decider = PolicyDecider(load_policy(candidate))
     when = since.replace(tzinfo=UTC) if since is not None and since.tzinfo is None else since
-    with _open_store(config, db) as store:
+    with open_cli_store(config, db) as store:
         report = backtest(store, decider, since=when, source=source, use_author_history=author_history)
     if json_out:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -320,7 +280,7 @@ def policy_status(db: DbOpt = None, config: ConfigOpt = None) -> None:
     """The policy in force and the shadow policy (with how often it disagreed), from the store."""
     from vigie.store.policies import active_policy, shadow_summary
 
-    with _open_store(config, db) as store:
+    with open_cli_store(config, db) as store:
         for role in ("live", "shadow"):
             ref = active_policy(store, role)
             typer.echo(f"{role}: " + (f"{ref.name}@{ref.version} {ref.hash}" if ref else "none"))
@@ -335,13 +295,6 @@ audit_app = typer.Typer(help="Verify and export the tamper-evident audit chain."
 app.add_typer(audit_app, name="audit")
 
 
-def _open_store(config: Path | None, db: str | None) -> Any:
-    from vigie.store import open_store
-
-    settings = _settings(config, db=db)
-    return open_store(settings.store.url, schema=settings.store.schema_name)
-
-
 @audit_app.command("verify")
 @handle_errors
 def audit_verify(
@@ -353,7 +306,7 @@ def audit_verify(
     ] = None,
 ) -> None:
     """Check every link of the audit chain; with --anchor, also that no event after the anchor was deleted."""
-    with _open_store(config, db) as store:
+    with open_cli_store(config, db) as store:
         if anchor is not None:
             try:
                 anchored = json.loads(anchor.read_text(encoding="utf-8"))
@@ -376,7 +329,7 @@ def audit_verify(
 @handle_errors
 def audit_head(db: DbOpt = None, config: ConfigOpt = None) -> None:
     """Print the latest event's sequence number and hash as JSON, to anchor elsewhere."""
-    with _open_store(config, db) as store:
+    with open_cli_store(config, db) as store:
         typer.echo(json.dumps(store.audit_head()))
 
 

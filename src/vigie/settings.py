@@ -26,6 +26,7 @@ __all__ = [
     "InputSettings",
     "PolicySettings",
     "ReportSettings",
+    "ServiceSettings",
     "Settings",
     "StoreSettings",
     "load_settings",
@@ -104,12 +105,58 @@ class ReportSettings(_Section):
     top: int = Field(10, ge=0, le=1000, description="Flagged posts listed in the terminal summary.")
 
 
+TEXT_CHARS_CEILING = 1_000_000
+"""Hard ceiling of ``service.max_text_chars``; the API schema declares it as the text's ``maxLength``."""
+BATCH_ITEMS_CEILING = 1_000
+"""Hard ceiling of ``service.max_batch_items``; the API schema declares it as ``maxItems``."""
+
+
+class ServiceSettings(_Section):
+    """Limits of the HTTP API (``vigie serve``) and the delivery schedule of ``vigie worker``.
+
+    The API schema declares the hard ceilings; these are the configured limits under them,
+    checked in the handlers with messages that name the limit (docs/service.md)."""
+
+    max_body_bytes: int = Field(
+        2_000_000,
+        ge=1024,
+        le=1_000_000_000,
+        description="Largest request body; above it the API answers 413.",
+    )
+    max_text_chars: int = Field(
+        100_000, ge=1, le=TEXT_CHARS_CEILING, description="Longest post text accepted (422 text_too_long)."
+    )
+    max_batch_items: int = Field(
+        100, ge=1, le=BATCH_ITEMS_CEILING, description="Most items in one analyze or ingest batch."
+    )
+    lease_seconds: int = Field(
+        900, ge=30, le=3600, description="Review lease when a claim does not ask for one."
+    )
+    webhook_max_attempts: int = Field(
+        8, ge=1, le=100, description="Delivery attempts before an action becomes a dead letter."
+    )
+    webhook_retry_base_seconds: float = Field(
+        10.0, ge=0, le=86_400, description="Wait after the first failed attempt; doubles after each failure."
+    )
+    webhook_retry_max_seconds: float = Field(
+        3600.0, ge=0, le=7 * 86_400, description="Longest wait between two attempts."
+    )
+    webhook_timeout_seconds: float = Field(
+        10.0, gt=0, le=600, description="How long the worker waits for a receiver to answer."
+    )
+    worker_batch: int = Field(20, ge=1, le=10_000, description="Actions the worker leases per round.")
+    worker_lease_seconds: int = Field(
+        60, ge=1, le=86_400, description="How long a leased action is the worker's before it is due again."
+    )
+
+
 class Settings(_Section):
     store: StoreSettings = Field(default_factory=StoreSettings)
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
     policy: PolicySettings = Field(default_factory=PolicySettings)
     input: InputSettings = Field(default_factory=InputSettings)
     report: ReportSettings = Field(default_factory=ReportSettings)
+    service: ServiceSettings = Field(default_factory=ServiceSettings)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

@@ -21,7 +21,6 @@ with warnings.catch_warnings():
 from sqlalchemy import inspect, text
 
 from vigie.api.app import create_app
-from vigie.api.limits import ServiceLimits
 from vigie.pipeline import Pipeline
 from vigie.settings import Settings
 from vigie.store import Store, open_store
@@ -31,7 +30,8 @@ from vigie.store.keys import KeyRepository, Role
 
 PG_URL = os.environ.get("VIGIE_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
-LIMITS = ServiceLimits(max_body_bytes=200_000, max_text_chars=5_000, max_batch=20)
+SERVICE_LIMITS = {"max_body_bytes": 200_000, "max_text_chars": 5_000, "max_batch_items": 20}
+"""Smaller than the defaults so the limit tests stay cheap."""
 
 
 @pytest.fixture(scope="session")
@@ -72,7 +72,8 @@ def store(db_url: tuple[str, str | None]) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def lexicon_settings() -> Settings:
-    return Settings.model_validate({"detection": {"detectors": ["vigie.lexicon"]}})
+    """A lexicon-only pipeline (fast) and the small :data:`SERVICE_LIMITS`."""
+    return Settings.model_validate({"detection": {"detectors": ["vigie.lexicon"]}, "service": SERVICE_LIMITS})
 
 
 @pytest.fixture(scope="session")
@@ -84,7 +85,7 @@ def lexicon_pipeline(lexicon_settings: Settings) -> Pipeline:
 
 @pytest.fixture
 def app_client(store: Store, lexicon_settings: Settings, lexicon_pipeline: Pipeline) -> Iterator[TestClient]:
-    app = create_app(lexicon_settings, pipeline=lexicon_pipeline, store=store, limits=LIMITS)
+    app = create_app(lexicon_settings, pipeline=lexicon_pipeline, store=store)
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 

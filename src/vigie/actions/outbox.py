@@ -16,6 +16,8 @@ by a retried request collapses onto one (``action_key`` is unique per endpoint).
 Retries: attempt ``n`` (1-based) that fails is retried after ``base × 2^(n-1)`` capped at
 ``max_delay``, with ±10 % jitter so a recovering receiver is not hit by a synchronized wave;
 after ``max_attempts`` failures the row is ``dead`` (a dead letter an admin can requeue).
+The schedule is configured in the ``service:`` settings section (``webhook_*`` keys); the
+defaults below are that section's defaults, not a second copy of them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
+
+from vigie.settings import ServiceSettings
 
 __all__ = ["INTERNAL_ACTIONS", "OutboxStatus", "RetryPolicy", "action_key", "external_actions"]
 
@@ -55,14 +59,26 @@ def external_actions(actions: Iterable[str]) -> list[str]:
     return out
 
 
+_DEFAULTS = ServiceSettings()
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """Exponential backoff with a cap, jitter and a dead-letter limit."""
 
-    max_attempts: int = 8
-    base: timedelta = timedelta(seconds=10)
-    max_delay: timedelta = timedelta(hours=1)
+    max_attempts: int = _DEFAULTS.webhook_max_attempts
+    base: timedelta = timedelta(seconds=_DEFAULTS.webhook_retry_base_seconds)
+    max_delay: timedelta = timedelta(seconds=_DEFAULTS.webhook_retry_max_seconds)
     jitter: float = 0.1
+
+    @classmethod
+    def from_settings(cls, service: ServiceSettings) -> RetryPolicy:
+        """The schedule the ``service:`` section configures."""
+        return cls(
+            max_attempts=service.webhook_max_attempts,
+            base=timedelta(seconds=service.webhook_retry_base_seconds),
+            max_delay=timedelta(seconds=service.webhook_retry_max_seconds),
+        )
 
     def delay(self, attempt: int, rng: random.Random | None = None) -> timedelta:
         """How long to wait after failed attempt number ``attempt`` (1-based)."""

@@ -18,6 +18,7 @@ import httpx
 
 from vigie.actions.outbox import OutboxStatus, RetryPolicy
 from vigie.actions.webhooks import deliver
+from vigie.settings import ServiceSettings
 from vigie.store.outbox import OutboxRepository
 from vigie.store.repo import Store
 
@@ -38,23 +39,28 @@ class RoundReport:
 
 
 class Worker:
-    """Delivers outbox rows to their endpoints. ``client`` may be injected (tests use a transport)."""
+    """Delivers outbox rows to their endpoints.
+
+    The schedule (retries, batch, lease, timeout) comes from ``service`` (the ``service:``
+    settings section; its defaults when omitted); the keyword arguments override single knobs,
+    and ``client`` may be injected (tests use a transport)."""
 
     def __init__(
         self,
         store: Store,
         *,
+        service: ServiceSettings | None = None,
         retry: RetryPolicy | None = None,
-        batch: int = 20,
-        lease: timedelta = timedelta(seconds=60),
-        timeout: float = 10.0,
+        batch: int | None = None,
+        lease: timedelta | None = None,
         client: httpx.Client | None = None,
     ) -> None:
+        s = service or ServiceSettings()
         self.outbox = OutboxRepository(store)
-        self.retry = retry or RetryPolicy()
-        self.batch = batch
-        self.lease = lease
-        self._client = client or httpx.Client(timeout=timeout, follow_redirects=False)
+        self.retry = retry or RetryPolicy.from_settings(s)
+        self.batch = batch or s.worker_batch
+        self.lease = lease or timedelta(seconds=s.worker_lease_seconds)
+        self._client = client or httpx.Client(timeout=s.webhook_timeout_seconds, follow_redirects=False)
         self._stop = threading.Event()
 
     def run_once(self) -> RoundReport:

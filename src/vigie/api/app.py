@@ -14,10 +14,8 @@ from fastapi import FastAPI
 from vigie import __version__
 from vigie.api.context import AppContext
 from vigie.api.errors import install_error_handlers
-from vigie.api.limits import BodyLimitMiddleware, ServiceLimits
+from vigie.api.limits import BodyLimitMiddleware
 from vigie.api.routes import admin, analyze, health, posts, review
-from vigie.api.schemas import MAX_TEXT
-from vigie.errors import ConfigError
 from vigie.pipeline import Pipeline
 from vigie.settings import Settings
 from vigie.store import Store, open_store
@@ -33,15 +31,10 @@ def create_app(
     *,
     pipeline: Pipeline | None = None,
     store: Store | None = None,
-    limits: ServiceLimits | None = None,
 ) -> FastAPI:
     """Build the app. Without ``store``, opens (and migrates) ``settings.store``; without
-    ``pipeline``, builds it from settings on the first request that needs it."""
-    limits = limits or ServiceLimits()
-    if limits.max_text_chars > MAX_TEXT:
-        raise ConfigError(
-            f"max_text_chars {limits.max_text_chars} exceeds the API ceiling {MAX_TEXT}", code="limits"
-        )
+    ``pipeline``, builds it from settings on the first request that needs it. Limits come from
+    ``settings.service`` (validated there against the ceilings the API schema declares)."""
     if store is None:
         store = open_store(settings.store.url, schema=settings.store.schema_name)
     app = FastAPI(
@@ -52,14 +45,13 @@ def create_app(
     app.state.vigie = AppContext(
         settings=settings,
         store=store,
-        limits=limits,
         keys=KeyRepository(store),
         review=ReviewRepository(store),
         outbox=OutboxRepository(store),
         _pipeline=pipeline,
     )
     install_error_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=limits.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.service.max_body_bytes)
     app.state.routers = [m.router for m in (health, analyze, posts, review, admin)]
     for router in app.state.routers:
         app.include_router(router)

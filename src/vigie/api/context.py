@@ -8,9 +8,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from vigie.api.limits import ServiceLimits
 from vigie.pipeline import Pipeline
-from vigie.settings import Settings
+from vigie.settings import ServiceSettings, Settings
 from vigie.store import Store
 from vigie.store.keys import KeyRepository
 from vigie.store.outbox import OutboxRepository
@@ -23,7 +22,6 @@ __all__ = ["AppContext", "Ctx", "context"]
 class AppContext:
     settings: Settings
     store: Store
-    limits: ServiceLimits
     keys: KeyRepository
     review: ReviewRepository
     outbox: OutboxRepository
@@ -31,6 +29,11 @@ class AppContext:
     authorized: int = 0
     """Requests that passed authentication and authorization (tests measure fuzzing with it)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def limits(self) -> ServiceSettings:
+        """The ``service:`` section: body, text and batch limits, the default lease."""
+        return self.settings.service
 
     @property
     def pipeline(self) -> Pipeline:

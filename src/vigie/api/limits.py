@@ -3,30 +3,18 @@
 A pure ASGI middleware: a declared ``Content-Length`` above the limit is refused at once; a
 chunked body is read (at most the limit) and refused as soon as it passes it, else replayed
 to the app. Either way the answer is 413 with the usual error body, and the handler never
-sees the request.
+sees the request. The limit is ``service.max_body_bytes`` (:class:`vigie.settings.ServiceSettings`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vigie.api.errors import error_body
 
-__all__ = ["BodyLimitMiddleware", "ServiceLimits"]
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceLimits:
-    """Limits of the HTTP API. ``max_text_chars`` must not exceed :data:`vigie.api.schemas.MAX_TEXT`."""
-
-    max_body_bytes: int = 2_000_000
-    max_text_chars: int = 100_000
-    max_batch: int = 100
-    lease: int = 900
-    """Default review lease, seconds."""
+__all__ = ["BodyLimitMiddleware"]
 
 
 class BodyLimitMiddleware:

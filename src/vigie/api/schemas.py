@@ -4,6 +4,13 @@ Every string has a ``maxLength`` and every list a ``maxItems``, so the OpenAPI d
 clients (and fuzzers) the limits the server enforces. ``MAX_TEXT`` is the hard ceiling of a
 post's text in the schema; the configured ``max_text_chars`` (lower or equal) is checked in
 the handler with a message that says so. Unknown fields are refused (422) rather than ignored.
+
+NUL characters: a post's text drops them (:func:`vigie.api.text.check_text`); every other
+string — ids, names, languages, metadata, and the path and query parameters of the routes
+(:data:`NO_NUL`) — refuses them with a 422, because PostgreSQL text cannot store them and an
+id that differs from another only by an invisible NUL is a mistake, not data. Lone surrogates
+(``"\ud800"``) are refused the same way (pydantic does so for plain strings; metadata values
+are checked here).
 """
 
 from __future__ import annotations
@@ -11,15 +18,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from vigie.categories import Category, Severity
-from vigie.review.queue import ItemStatus, ReviewOutcome
+from vigie.review.queue import ReviewOutcome
+from vigie.settings import BATCH_ITEMS_CEILING, TEXT_CHARS_CEILING
 from vigie.store.keys import Role
 
 __all__ = [
     "MAX_BATCH",
     "MAX_TEXT",
+    "NO_NUL",
     "AnalyzeBatch",
     "AnalyzeIn",
     "ClaimIn",
@@ -31,12 +40,36 @@ __all__ = [
     "WebhookIn",
 ]
 
-MAX_TEXT = 1_000_000
-MAX_BATCH = 1_000
+MAX_TEXT = TEXT_CHARS_CEILING
+MAX_BATCH = BATCH_ITEMS_CEILING
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
-Ident = Annotated[str, Field(min_length=1, max_length=512)]
+NO_NUL = r"^[^\x00]*$"
+"""The pattern of every string but a post's text (see the module docstring)."""
+
+Name = Annotated[str, Field(min_length=1, max_length=200, pattern=NO_NUL)]
+Ident = Annotated[str, Field(min_length=1, max_length=512, pattern=NO_NUL)]
+Lang = Annotated[str, Field(max_length=35, pattern=NO_NUL)]
+Key = Annotated[str, Field(max_length=64, pattern=NO_NUL)]
 ActionName = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^(x-)?[a-z0-9][a-z0-9_\-]*$")]
+
+
+def _clean_json(value: Any, where: str = "metadata") -> Any:
+    """``value`` when none of its strings (keys included) holds NUL or a lone surrogate."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError(f"{where}: NUL characters are not allowed")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"{where}: not valid Unicode (lone surrogate)") from None
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _clean_json(k, where)
+            _clean_json(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for n, v in enumerate(value):
+            _clean_json(v, f"{where}[{n}]")
+    return value
 
 
 class _In(BaseModel):
@@ -45,8 +78,8 @@ class _In(BaseModel):
 
 class AnalyzeIn(_In):
     text: str = Field(max_length=MAX_TEXT)
-    lang: str | None = Field(None, max_length=35)
-    id: str = Field("1", min_length=1, max_length=512)
+    lang: Lang | None = None
+    id: Ident = "1"
 
 
 class AnalyzeBatch(_In):
@@ -60,12 +93,12 @@ class PostIn(_In):
     author_id: Ident | None = None
     parent_id: Ident | None = None
     created_at: datetime | None = None
-    lang: str | None = Field(None, max_length=35)
-    url: str | None = Field(None, max_length=2048)
-    reach: dict[Annotated[str, Field(max_length=64)], Annotated[int, Field(ge=0, le=2**53)]] = Field(
-        default_factory=dict, max_length=20
+    lang: Lang | None = None
+    url: str | None = Field(None, max_length=2048, pattern=NO_NUL)
+    reach: dict[Key, Annotated[int, Field(ge=0, le=2**53)]] = Field(default_factory=dict, max_length=20)
+    metadata: Annotated[dict[Key, Any], AfterValidator(_clean_json)] = Field(
+        default_factory=dict, max_length=50
     )
-    metadata: dict[Annotated[str, Field(max_length=64)], Any] = Field(default_factory=dict, max_length=50)
 
 
 class PostBatch(_In):
@@ -80,14 +113,14 @@ class ReachIn(_In):
 
 class ClaimIn(_In):
     category: Category | None = None
-    language: str | None = Field(None, max_length=35)
+    language: Lang | None = None
     severity: Severity | None = None
     lease_seconds: int | None = Field(None, ge=30, le=3600)
 
 
 class ResolveIn(_In):
     outcome: ReviewOutcome
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
     actions: list[ActionName] = Field(default_factory=list, max_length=20)
 
 
@@ -100,13 +133,7 @@ class KeyIn(_In):
 
 class WebhookIn(_In):
     name: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")]
-    url: str = Field(min_length=8, max_length=2048, pattern=r"^https?://")
+    url: str = Field(min_length=8, max_length=2048, pattern=r"^https?://[^\x00]*$")
     actions: list[ActionName] = Field(default_factory=list, max_length=50)
 
 
-class ReviewQuery(_In):
-    status: ItemStatus | None = None
-    category: Category | None = None
-    language: str | None = Field(None, max_length=35)
-    severity: Severity | None = None
-    limit: int = Field(100, ge=1, le=1000)

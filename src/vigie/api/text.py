@@ -1,14 +1,15 @@
-"""Checks on posted text the schema cannot express: the configured length and clean Unicode."""
+"""Checks on posted text the schema cannot express: the configured length (``service.max_text_chars``,
+``service.max_batch_items``) and clean Unicode."""
 
 from __future__ import annotations
 
-from vigie.api.limits import ServiceLimits
 from vigie.errors import InputError, RecordError
+from vigie.settings import ServiceSettings
 
 __all__ = ["check_batch", "check_text"]
 
 
-def check_text(text: str, n: int, limits: ServiceLimits) -> str:
+def check_text(text: str, n: int, limits: ServiceSettings) -> str:
     """The text to score, or RecordError: too long, or not valid Unicode (lone surrogates from
     ``\\ud800`` escapes cannot be UTF-8). NUL characters are removed (they cannot be stored in
     PostgreSQL and carry no meaning in a post)."""
@@ -29,10 +30,10 @@ def check_text(text: str, n: int, limits: ServiceLimits) -> str:
     return text.replace("\x00", "")
 
 
-def check_batch(size: int, limits: ServiceLimits) -> None:
-    if size > limits.max_batch:
+def check_batch(size: int, limits: ServiceSettings) -> None:
+    if size > limits.max_batch_items:
         raise InputError(
-            f"batch of {size} items is larger than the configured maximum of {limits.max_batch}",
+            f"batch of {size} items is larger than the configured maximum of {limits.max_batch_items}",
             code="batch_too_large",
-            max_items=limits.max_batch,
+            max_items=limits.max_batch_items,
         )

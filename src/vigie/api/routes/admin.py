@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from vigie.actions.outbox import OutboxStatus
 from vigie.api.auth import ApiKey, Role, requires
 from vigie.api.context import Ctx
-from vigie.api.schemas import KeyIn, WebhookIn
+from vigie.api.schemas import NO_NUL, KeyIn, WebhookIn
 from vigie.store.columns import utcnow
 from vigie.store.keys import ApiKey as StoredKey
 from vigie.store.outbox import OutboxItem
@@ -47,7 +47,7 @@ def create_key(*, body: KeyIn, ctx: Ctx, key: Annotated[ApiKey, requires(Role.AD
 @router.delete("/keys/{key_id}")
 def revoke_key(
     *,
-    key_id: Annotated[str, Path(min_length=1, max_length=32)],
+    key_id: Annotated[str, Path(min_length=1, max_length=32, pattern=NO_NUL)],
     ctx: Ctx,
     key: Annotated[ApiKey, requires(Role.ADMIN)],
 ) -> dict[str, Any]:
@@ -105,7 +105,7 @@ def events(
     *,
     after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    stream: Annotated[str | None, Query(max_length=100)] = None,
+    stream: Annotated[str | None, Query(max_length=100, pattern=NO_NUL)] = None,
     ctx: Ctx,
     key: Annotated[ApiKey, requires(*READERS)],
 ) -> dict[str, Any]:
@@ -116,8 +116,8 @@ def events(
 @router.get("/accounts/{source}/{author_id}")
 def account(
     *,
-    source: Annotated[str, Path(min_length=1, max_length=200)],
-    author_id: Annotated[str, Path(min_length=1, max_length=512)],
+    source: Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)],
+    author_id: Annotated[str, Path(min_length=1, max_length=512, pattern=NO_NUL)],
     ctx: Ctx,
     key: Annotated[ApiKey, requires(Role.ADMIN, Role.MODERATOR, Role.AUDITOR)],
 ) -> dict[str, Any]:

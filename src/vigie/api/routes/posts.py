@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path
 
 from vigie.api.auth import ApiKey, Role, requires
 from vigie.api.context import Ctx
-from vigie.api.schemas import PostBatch, PostIn, ReachIn
+from vigie.api.schemas import NO_NUL, PostBatch, PostIn, ReachIn
 from vigie.api.text import check_batch, check_text
 from vigie.contract import decision_record
 from vigie.errors import NotFoundError
@@ -23,8 +23,8 @@ from vigie.store.lookup import find_decision
 
 router = APIRouter(prefix="/v1", tags=["posts"])
 
-SourcePath = Path(min_length=1, max_length=200)
-IdPath = Path(min_length=1, max_length=512)
+SourcePath = Path(min_length=1, max_length=200, pattern=NO_NUL)
+IdPath = Path(min_length=1, max_length=512, pattern=NO_NUL)
 
 
 def _source_for(key: ApiKey, asked: str | None, default: str) -> str:
@@ -106,7 +106,7 @@ def update_reach(
 @router.get("/decisions/{decision_id}")
 def get_decision(
     *,
-    decision_id: Annotated[str, Path(min_length=1, max_length=128)],
+    decision_id: Annotated[str, Path(min_length=1, max_length=128, pattern=NO_NUL)],
     ctx: Ctx,
     key: Annotated[ApiKey, requires(Role.ADMIN, Role.MODERATOR, Role.AUDITOR, Role.INGEST)],
 ) -> dict[str, Any]:

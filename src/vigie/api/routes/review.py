@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query
 
 from vigie.api.auth import ApiKey, Role, requires
 from vigie.api.context import Ctx
-from vigie.api.schemas import ClaimIn, ResolveIn
+from vigie.api.schemas import NO_NUL, ClaimIn, ResolveIn
 from vigie.categories import Category, Severity
 from vigie.review.queue import ItemStatus
 from vigie.store.columns import utcnow
@@ -18,7 +18,7 @@ from vigie.store.review import ReviewFilter, ReviewItem
 
 router = APIRouter(prefix="/v1/review", tags=["review"])
 
-ItemPath = Path(min_length=1, max_length=64)
+ItemPath = Path(min_length=1, max_length=64, pattern=NO_NUL)
 
 
 def item_json(item: ReviewItem) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def list_items(
     *,
     status: ItemStatus | None = None,
     category: Category | None = None,
-    language: Annotated[str | None, Query(max_length=35)] = None,
+    language: Annotated[str | None, Query(max_length=35, pattern=NO_NUL)] = None,
     severity: Severity | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ctx: Ctx,
@@ -52,7 +52,7 @@ def claim(
     key: Annotated[ApiKey, requires(Role.ADMIN, Role.MODERATOR)],
 ) -> dict[str, Any]:
     """Lease the highest-priority item you may take; ``{"item": null}`` when there is none."""
-    lease = timedelta(seconds=body.lease_seconds or ctx.limits.lease)
+    lease = timedelta(seconds=body.lease_seconds or ctx.limits.lease_seconds)
     f = ReviewFilter(None, body.category, body.language, body.severity)
     item = ctx.review.claim(owner=key.key_id, person=key.name, lease=lease, f=f)
     return {"item": item_json(item) if item is not None else None}
