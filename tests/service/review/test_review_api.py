@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from vigie_test_service_fixtures import auth
+
+from ..helpers import auth
 
 
 def test_claim_resolve_and_conflicts(app_client: TestClient, tokens: dict[str, str]) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from vigie_test_service_fixtures import auth
+
+from ..helpers import auth
 
 THREAT = "I will kill you tomorrow at your house, Marc."
 CALM = "Lovely weather at the lake today."

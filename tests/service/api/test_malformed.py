@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from vigie_test_service_fixtures import auth
+
+from ..helpers import auth
 
 JSON = {"Content-Type": "application/json"}
 

@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from vigie_test_service_fixtures import auth
 
 from vigie.api.auth import route_roles
 from vigie.store.keys import Role
+
+from ..helpers import auth
 
 PUBLIC = {
     ("GET", "/healthz"),

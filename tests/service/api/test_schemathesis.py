@@ -8,7 +8,7 @@ i.e. the fuzzer exercises the handlers rather than bouncing off auth. The run is
 
 No warning needs filtering here: schemathesis imports cleanly, and its ASGI transport reuses
 ``starlette.testclient``, already imported (with its one deprecation warning silenced, for the
-reason given there) by tests/api/fixtures.py through conftest.py.
+reason given there) by tests/service/conftest.py.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.generation import GenerationMode
-from vigie_test_service_fixtures import auth
+
+from ..helpers import auth
 
 EXAMPLES = 12
 """Examples per operation and mode: ~30 operations × 2 modes × 12 keeps the run well under 60 s."""

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from vigie.api.auth import route_roles
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SERVICE_DOC = ROOT / "docs" / "service.md"
 
 

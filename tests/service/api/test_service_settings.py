@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from vigie_test_service_fixtures import auth
 
 from vigie.actions.outbox import RetryPolicy
 from vigie.actions.worker import Worker
@@ -18,6 +17,8 @@ from vigie.errors import ConfigError
 from vigie.pipeline import Pipeline
 from vigie.settings import ServiceSettings, load_settings
 from vigie.store import Store
+
+from ..helpers import auth
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
-"""Service test fixtures, shared by tests/api, tests/review and tests/actions (each conftest loads
-this file): a store on SQLite and, when VIGIE_TEST_POSTGRES_URL is set, on PostgreSQL (one schema
-per run, emptied before each test, dropped at the end), an app with a lexicon-only pipeline, and
-one key per role."""
+"""Service test fixtures, shared by tests/service/{api,review,actions}: a store on SQLite and,
+when VIGIE_TEST_POSTGRES_URL is set, on PostgreSQL (one schema per run, emptied before each test,
+dropped at the end), an app with a lexicon-only pipeline, and one key per role."""
 
 from __future__ import annotations
 
@@ -28,10 +27,10 @@ from vigie.store.audit import GENESIS_HASH
 from vigie.store.engine import create_store_engine
 from vigie.store.keys import KeyRepository, Role
 
+from .helpers import SERVICE_LIMITS
+
 PG_URL = os.environ.get("VIGIE_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
-SERVICE_LIMITS = {"max_body_bytes": 200_000, "max_text_chars": 5_000, "max_batch_items": 20}
-"""Smaller than the defaults so the limit tests stay cheap."""
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +101,3 @@ def tokens(store: Store) -> dict[str, str]:
     }
     out["moderator2"] = keys.create(role=Role.MODERATOR, name="second-person").token
     return out
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
