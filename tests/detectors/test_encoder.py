@@ -1,0 +1,125 @@
+"""The encoder detector with the committed artifact: contract basics and sensible scores in fr and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigie.detectors.base import Detector
+from vigie.detectors.encoder import EncoderDetector
+from vigie.model.harness import make_document
+from vigie.types import Signal
+
+pytestmark = pytest.mark.slow  # loads the USE encoder (~1 s)
+
+CATEGORIES = ("violent_threat", "incitement", "hate", "harassment")
+
+
+@pytest.fixture(scope="module")
+def detector() -> EncoderDetector:
+    d = EncoderDetector()
+    d.load()
+    return d
+
+
+def _score(detector: EncoderDetector, text: str, label: str, lang: str = "en") -> float:
+    return detector.detect_batch([make_document(text, lang)])[0].scores[label].score
+
+
+def test_is_a_detector_with_versioned_name(detector: EncoderDetector) -> None:
+    assert isinstance(detector, Detector)
+    assert detector.name == "vigie.encoder"
+    assert detector.version
+    assert set(CATEGORIES) <= set(detector.labels)
+    assert set(detector.thresholds) >= set(CATEGORIES)
+
+
+def test_one_signal_per_document_in_order_and_deterministic(detector: EncoderDetector) -> None:
+    texts = ["I will kill you tomorrow.", "", "Nice weather today.", "Je vais te tuer.", "   "]
+    docs = [make_document(t, "en", str(i)) for i, t in enumerate(texts)]
+    first = detector.detect_batch(docs)
+    second = detector.detect_batch(list(reversed(docs)))[::-1]
+    assert len(first) == len(texts)
+    assert [s.scores["violent_threat"].score for s in first] == [
+        s.scores["violent_threat"].score for s in second
+    ]
+    assert first[1].scores["hate"].score == 0.0 and first[1].scores["hate"].evidence == ()
+    assert first[0].scores["violent_threat"].score > first[2].scores["violent_threat"].score
+
+
+def test_scores_are_probabilities_with_spans_inside_the_text(detector: EncoderDetector) -> None:
+    text = "Hello everyone. I'm going to shoot the mayor on Friday. See you."
+    (sig,) = detector.detect_batch([make_document(text)])
+    assert isinstance(sig, Signal) and sig.detector == "vigie.encoder"
+    for label, cs in sig.scores.items():
+        assert 0.0 <= cs.score <= 1.0
+        for ev in cs.evidence:
+            assert 0 <= ev.span.start < ev.span.end <= len(text)
+            assert ev.snippet == text[ev.span.start : ev.span.end]
+            assert ev.label == label and ev.source == f"vigie.encoder@{detector.version}"
+
+
+def test_evidence_points_at_the_threatening_sentence(detector: EncoderDetector) -> None:
+    text = "Lovely morning at the market. I'm going to shoot the mayor on Friday. The bread was great."
+    (sig,) = detector.detect_batch([make_document(text)])
+    ev = sig.scores["violent_threat"].evidence[0]
+    assert ev.snippet == "I'm going to shoot the mayor on Friday."
+    assert "violent_threat" in ev.rationale
+
+
+@pytest.mark.parametrize(
+    ("lang", "threat", "benign"),
+    [
+        ("en", "I know where you live and I am going to kill you.", "I am going to cook dinner for you."),
+        ("fr", "Je sais où tu habites et je vais te tuer.", "Je vais te préparer à dîner ce soir."),
+    ],
+)
+def test_direct_threat_outscores_benign_sentence(
+    detector: EncoderDetector, lang: str, threat: str, benign: str
+) -> None:
+    assert (
+        _score(detector, threat, "violent_threat", lang)
+        > _score(detector, benign, "violent_threat", lang) + 0.3
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "hateful", "benign"),
+    [
+        (
+            "en",
+            "Immigrants are filthy vermin that should be exterminated.",
+            "Immigrants opened a lovely bakery here.",
+        ),
+        (
+            "fr",
+            "Les immigrés sont de la vermine qu'il faut exterminer.",
+            "Des immigrés ont ouvert une boulangerie ici.",
+        ),
+    ],
+)
+def test_hate_outscores_benign_group_mention(
+    detector: EncoderDetector, lang: str, hateful: str, benign: str
+) -> None:
+    assert _score(detector, hateful, "hate", lang) > _score(detector, benign, "hate", lang) + 0.3
+
+
+def test_call_to_arms_scores_incitement_above_peaceful_protest(detector: EncoderDetector) -> None:
+    armed = "Everyone to the town hall on Saturday, bring guns, we finish them for good."
+    peaceful = "Everyone to the town hall on Saturday, bring banners, we march peacefully."
+    assert _score(detector, armed, "incitement") > _score(detector, peaceful, "incitement") + 0.2
+
+
+def test_insult_scores_harassment_above_compliment(detector: EncoderDetector) -> None:
+    assert _score(detector, "You are a pathetic worthless idiot.", "harassment") > _score(
+        detector, "You are a wonderful friend.", "harassment"
+    )
+
+
+def test_chunk_cap_is_reported(detector: EncoderDetector) -> None:
+    small = EncoderDetector(max_chunks=2)
+    small.load()
+    text = "One. Two. Three. Four. Five."
+    (sig,) = small.detect_batch([make_document(text)])
+    assert sig.extras["chunks_capped"] is True and sig.extras["max_chunks"] == 2
+    (sig,) = detector.detect_batch([make_document(text)])
+    assert sig.extras["chunks_capped"] is False
