@@ -27,7 +27,33 @@ from vigie.types import Target
 from .helpers import assess, target
 
 POLICY = load_policy()
-EDGES = (0.0, 0.3, 0.49, 0.5, 0.55, 0.6, 0.69, 0.7, 0.74, 0.75, 0.8, 0.89, 0.9, 0.91, 0.92, 0.95, 1.0)
+EDGES = (
+    0.0,
+    0.27,
+    0.28,
+    0.29,
+    0.3,
+    0.33,
+    0.35,
+    0.36,
+    0.37,
+    0.4,
+    0.41,
+    0.42,
+    0.5,
+    0.59,
+    0.6,
+    0.69,
+    0.7,
+    0.74,
+    0.75,
+    0.8,
+    0.89,
+    0.9,
+    0.92,
+    0.95,
+    1.0,
+)
 TARGET_SETS: tuple[tuple[Target, ...], ...] = (
     (),
     (target("group"),),
@@ -50,9 +76,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
     cases: list[tuple[dict[str, float], tuple[Target, ...]]] = []
     # every single category at every edge value, with and without context / imminence / targets
     for label, value, ctx, imm, targets in itertools.product(
-        LABELS[:4], EDGES, (0.0, 0.5, 0.9), (0.0, 0.59, 0.6, 0.9), TARGET_SETS
+        LABELS[:4], EDGES, (0.0, 0.49, 0.5, 0.9), (0.0, 0.59, 0.6, 0.9), TARGET_SETS
     ):
         cases.append(({label: value, "reporting": ctx, "imminence": imm}, targets))
+        cases.append(({label: value, "counter_speech": ctx, "imminence": imm}, targets))
     # random mixtures of everything
     for _ in range(4000):
         scores = {label: rng.choice(EDGES) for label in LABELS if rng.random() < 0.7}
@@ -61,10 +88,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.5, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.INCITEMENT: {Verdict.REVIEW: 0.5, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.HATE: {Verdict.REVIEW: 0.5, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.6, Verdict.RESTRICT: 0.9},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.36, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.INCITEMENT: {Verdict.REVIEW: 0.32, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.HATE: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.42, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}
@@ -97,8 +124,15 @@ def reference(a: Assessment) -> tuple[Verdict, Severity, tuple[Category, ...], t
     if violent >= 0.9 and specific and imminent:
         severity = Severity.CRITICAL
     if violations and max(a.score(c) for c in CONTEXT_LABELS) >= 0.5:
-        verdict = min(verdict, Verdict.REVIEW, key=lambda v: v.rank)
-        severity = min(severity, Severity.LOW, key=lambda s: s.rank)
+        # context allows the post ... unless it threatens a specific target with a date or place, or
+        # clearly (>= 0.6); then it stays in review at low severity with every violation found
+        floor = specific and any(
+            c in violations and (imminent or a.score(c) >= 0.6)
+            for c in (Category.VIOLENT_THREAT, Category.INCITEMENT)
+        )
+        verdict = Verdict.REVIEW if floor else Verdict.ALLOW
+        severity = Severity.LOW if floor else Severity.NONE
+        violations = violations if floor else []
     actions = ACTIONS[verdict] + (("escalate_law_enforcement",) if severity is Severity.CRITICAL else ())
     return verdict, severity, tuple(violations), actions
 

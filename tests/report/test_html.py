@@ -145,7 +145,9 @@ def test_overlapping_spans_become_non_overlapping_segments_keeping_every_label()
         (" ", ()),
         ("tomorrow", ("imminence",)),
     ]
-    assert segs[2].kind == "category" and segs[2].multi
+    assert segs[1].kind == "category" and not segs[1].multi
+    # overlapping: the narrowest evidence (the target inside the threat) gives the colour
+    assert segs[2].kind == "target" and segs[2].multi
     assert segs[4].kind == "imminence" and not segs[4].multi
     assert "violent_threat: violent_threat 2-15 [test@1]" in segs[2].title
     assert "target: target 12-15 [test@1]" in segs[2].title
@@ -357,8 +359,8 @@ def test_card_content() -> None:
     marks = {text: (cls, title) for text, cls, title in p.marks}
     assert marks["Demain à 14h"][0].split() == ["hl", "hl-imminence"]
     assert marks["on va tuer le "][0].split() == ["hl", "hl-category"]
-    cls, title = marks["juge Martin"]  # threat and target overlap: both labels, category colour wins
-    assert cls.split() == ["hl", "hl-category", "hl-multi"]
+    cls, title = marks["juge Martin"]  # threat and target overlap: both labels, the narrower (target) colours
+    assert cls.split() == ["hl", "hl-target", "hl-multi"]
     assert (
         "violent_threat: intent + named judge [test@1]" in title
         and "target: judge: Martin [targets]" in title
@@ -468,3 +470,9 @@ def test_write_html_creates_parents(tmp_path: Path) -> None:
     out = write_html(tmp_path / "reports" / "deep" / "scan.html", summary, decisions, generated_at=WHEN)
     assert out == tmp_path / "reports" / "deep" / "scan.html"
     assert out.read_text(encoding="utf-8") == render_html(summary, decisions, generated_at=WHEN)
+
+
+def test_equal_spans_fall_back_to_importance() -> None:
+    text = "kill them"
+    segs = highlight_segments(text, [at("target", 0, 9), at("violent_threat", 0, 9)])
+    assert len(segs) == 1 and segs[0].kind == "category" and segs[0].multi

@@ -64,6 +64,8 @@ class Assessment:
 
 _EVIDENCE_SHARE = 0.5
 """A detector's evidence for a label is shown when its score is at least this share of the combined score."""
+_EVIDENCE_FLOOR = 0.05
+"""... and at least this: a model's "best sentence" for a label it scored 0.001 explains nothing."""
 
 
 def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore], tuple[Target, ...]]:
@@ -79,7 +81,7 @@ def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore]
         evidence: list[Evidence] = []
         for sig in signals:
             cs = sig.scores.get(label)
-            if cs is not None and cs.score > 0 and cs.score >= top * _EVIDENCE_SHARE:
+            if cs is not None and cs.score >= max(_EVIDENCE_FLOOR, top * _EVIDENCE_SHARE):
                 evidence.extend(cs.evidence)
         evidence.sort(key=lambda e: (e.span.start, e.span.end, e.source))
         scores[label] = CategoryScore(label=label, score=top, evidence=tuple(evidence))

@@ -745,7 +745,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "2"
+    version: str = "3"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 

@@ -100,11 +100,16 @@ class Segment:
 
     @property
     def kind(self) -> HighlightKind | Literal["text"]:
-        """``"text"`` when unmarked, else the most important colour family among the labels."""
+        """``"text"`` when unmarked, else the colour family of the most specific evidence covering it:
+        the narrowest span (a target's name inside a sentence a model scored), ties broken by
+        importance (category, imminence, target, context)."""
         if not self.evidence:
             return "text"
-        kinds = {highlight_kind(label) for label in self.labels}
-        return next(k for k in _KIND_PRIORITY if k in kinds)
+        narrowest = min(
+            self.evidence,
+            key=lambda e: (e.span.end - e.span.start, _KIND_PRIORITY.index(highlight_kind(e.label))),
+        )
+        return highlight_kind(narrowest.label)
 
     @property
     def multi(self) -> bool:
