@@ -11,7 +11,7 @@ export OPENBLAS_NUM_THREADS ?= 2
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q -e '.[dev,postgres,train]'
+	$(BIN)/python -m pip install -q -e '.[dev,postgres,train,ray]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

@@ -123,6 +123,18 @@ def scan(
     ] = None,
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not write the HTML report.")] = False,
     top: Annotated[int | None, typer.Option("--top", help="Flagged posts listed in the summary.")] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            help="Backfill INPUT (a glob of JSONL/CSV/Parquet shards) with 'local' or 'ray', resumable "
+            "(docs/scale.md); without it, one input is scanned and reported.",
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray workers (--engine ray).")] = 1,
+    checkpoint_dir: Annotated[
+        Path, typer.Option("--checkpoint-dir", help="Markers of finished shards (--engine).")
+    ] = Path(".vigie-checkpoints"),
 ) -> None:
     """Score, decide and STORE every record (posts with revisions, signals, decisions, audit events),
     then print a summary and write the HTML report. Re-scanning the same input changes nothing; a
@@ -130,6 +142,11 @@ def scan(
     from vigie.scan import run_scan
 
     settings = load_cli_settings(config, db=db, id_field=id_field, text_field=text_field, source=source)
+    if engine is not None:
+        from vigie.batch.cli import backfill
+
+        backfill(settings, input, engine=engine, workers=workers, checkpoint_dir=checkpoint_dir)
+        return
     console = Console()
     outcome = run_scan(settings, input, console=console, err_console=err_console)
     from vigie.report import print_summary, write_html

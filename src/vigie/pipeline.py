@@ -54,8 +54,16 @@ class Pipeline:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Pipeline:
-        """Build the pipeline the configuration describes; validates the policies at once (loud config)."""
+        """Build the pipeline the configuration describes; validates the policies at once (loud config).
+
+        With ``detection.cascade`` on, that is a :class:`~vigie.cascade.CascadePipeline` (the same
+        steps with a cheap first stage in front, docs/scale.md)."""
         from vigie.policy import PolicyDecider, load_policy
+
+        if settings.detection.cascade and cls is Pipeline:
+            from vigie.cascade import CascadePipeline
+
+            return CascadePipeline.from_settings(settings)
 
         detectors = [create_detector(name, settings.detection) for name in settings.detection.detectors]
         live = PolicyDecider(load_policy(settings.policy.path))

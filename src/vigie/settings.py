@@ -71,6 +71,14 @@ class DetectionSettings(_Section):
     encoder_threads: int = Field(
         2, ge=1, le=256, description="BLAS threads for the encoder; never more than the cores you have."
     )
+    cascade: bool = Field(
+        False,
+        description="Let the cheap first stage clear posts it is sure are benign before the full pipeline "
+        "(docs/scale.md); posts in languages it was not trained to judge always get the full pipeline.",
+    )
+    first_stage: str | None = Field(
+        None, description="First-stage directory for the cascade (default: the one shipped with the model)."
+    )
 
     @field_validator("detectors")
     @classmethod

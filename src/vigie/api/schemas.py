@@ -135,5 +135,3 @@ class WebhookIn(_In):
     name: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")]
     url: str = Field(min_length=8, max_length=2048, pattern=r"^https?://[^\x00]*$")
     actions: list[ActionName] = Field(default_factory=list, max_length=50)
-
-

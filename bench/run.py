@@ -1,0 +1,291 @@
+"""``make bench``: vigie against a transformer baseline and offline peers, side by side, in one run.
+
+Steps (each result also written to ``bench/results/<name>.json``; a table is printed):
+
+1. the realistic mix (``bench/mix.py``, ``--posts`` posts) in ``bench/data/``;
+2. ``vigie analyze MIX -o OUT`` end to end as a subprocess, (a) with the cascade on — the
+   realistic case — and (b) with it off, so every post reaches the encoder (worst case):
+   wall time, posts/s, peak RSS of the process; the share reaching the encoder is the
+   cascade's own routing of the same posts;
+3. single-post latency p50/p99 in-process (``Pipeline.run`` on one post at a time);
+4. XLM-R-base with random weights in ``bench/.venv`` (``bench/xlmr.py``: compute cost only)
+   on the first ``--xlmr-posts`` posts of the same mix;
+5. peers that install offline (``hatesonar``) in ``bench/.venv``;
+6. the Ray backfill (``vigie scan --engine ray``) over shards of the mix with 1 and 2 workers:
+   posts/s and scaling efficiency (throughput with 2 workers / (2 × with 1)).
+
+Heavy steps run one at a time (2 cores). ``--detectors`` overrides ``detection.detectors``
+(e.g. ``vigie.lexicon`` when the encoder is unavailable; the results then say so).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+REPO = ROOT.parent
+RESULTS = ROOT / "results"
+DATA = ROOT / "data"
+BENCH_PY = ROOT / ".venv" / "bin" / "python"
+sys.path.insert(0, str(ROOT))
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, OMP_NUM_THREADS="2", OPENBLAS_NUM_THREADS="2", PYTHONPATH=str(ROOT))
+    env.update(extra)
+    return env
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Run ``cmd``; wall seconds and the child's peak RSS (MB, from wait4)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    dt = time.perf_counter() - t0
+    out = proc.stdout.read() if proc.stdout else ""
+    err = proc.stderr.read() if proc.stderr else ""
+    rc = os.waitstatus_to_exitcode(status)
+    return dt, usage.ru_maxrss / 1024, subprocess.CompletedProcess(cmd, rc, out, err)
+
+
+def _save(name: str, data: dict[str, Any]) -> dict[str, Any]:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return data
+
+
+def _detector_env(detectors: str | None) -> dict[str, str]:
+    return {"VIGIE_DETECTION__DETECTORS": json.dumps(detectors.split(","))} if detectors else {}
+
+
+def analyze(mix: Path, cascade: bool, detectors: str | None, posts: int) -> dict[str, Any]:
+    out = DATA / f"analyze-{'cascade' if cascade else 'full'}.jsonl"
+    env = _env(VIGIE_DETECTION__CASCADE="true" if cascade else "false", **_detector_env(detectors))
+    cmd = [sys.executable, "-m", "vigie.cli", "analyze", str(mix), "-o", str(out)]
+    dt, rss, proc = _timed(cmd, env)
+    if proc.returncode != 0:
+        return {"error": proc.stderr.strip()[-2000:], "returncode": proc.returncode}
+    lines = sum(1 for _ in out.open(encoding="utf-8"))
+    return {
+        "command": "vigie analyze MIX -o OUT",
+        "cascade": cascade,
+        "posts": lines,
+        "seconds": round(dt, 2),
+        "posts_per_second": round(lines / dt, 1),
+        "peak_rss_mb": round(rss, 1),
+        "includes": "process start-up, model loading, reading, scoring, deciding, writing JSONL",
+    }
+
+
+def routing(mix: Path) -> dict[str, Any]:
+    """The cascade's routing of the mix: the share of posts that reach the encoder, per language."""
+    from collections import Counter
+
+    from vigie.model.firststage import default_first_stage_path, load_first_stage
+
+    stage = load_first_stage(default_first_stage_path())
+    recs = [json.loads(line) for line in mix.open(encoding="utf-8")]
+    t0 = time.perf_counter()
+    routes = stage.clearance([r["text"] for r in recs])
+    dt = time.perf_counter() - t0
+    by_lang: dict[str, Counter[str]] = {}
+    for r, c in zip(recs, routes, strict=True):
+        by_lang.setdefault(r["lang"], Counter())["cleared" if c.cleared else c.reason] += 1
+    full = sum(not c.cleared for c in routes)
+    violating_cleared = sum(c.cleared for r, c in zip(recs, routes, strict=True) if r["kind"] == "violating")
+    return {
+        "posts": len(recs),
+        "share_reaching_encoder": round(full / len(recs), 4),
+        "first_stage_posts_per_second": round(len(recs) / dt, 1),
+        "violating_cleared": violating_cleared,
+        "by_language": {k: dict(v) for k, v in sorted(by_lang.items())},
+    }
+
+
+def latency(mix: Path, detectors: str | None, n: int = 300) -> dict[str, Any]:
+
+    from vigie.pipeline import Pipeline
+    from vigie.settings import load_settings
+    from vigie.types import Post
+
+    over: dict[str, Any] = {"detection": {"cascade": True}}
+    if detectors:
+        over["detection"]["detectors"] = detectors.split(",")
+    pipe = Pipeline.from_settings(load_settings(None, overrides=over))
+    pipe.load()
+    recs = [json.loads(line) for _, line in zip(range(n), mix.open(encoding="utf-8"), strict=False)]
+    times = []
+    for r in recs:
+        t0 = time.perf_counter()
+        pipe.run(Post(r["id"], r["text"]))
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return {
+        "posts": n,
+        "p50_ms": round(times[n // 2], 2),
+        "p99_ms": round(times[min(n - 1, int(n * 0.99))], 2),
+        "cascade": True,
+    }
+
+
+def ensure_bench_venv() -> bool:
+    if BENCH_PY.exists():
+        return True
+    subprocess.run([sys.executable, "-m", "venv", str(ROOT / ".venv")], check=True)
+    r = subprocess.run([str(BENCH_PY), "-m", "pip", "install", "-q", "-r", str(ROOT / "requirements.txt")])
+    return r.returncode == 0
+
+
+def xlmr(mix: Path, n: int) -> dict[str, Any]:
+    _dt, rss, proc = _timed([str(BENCH_PY), str(ROOT / "xlmr.py"), str(mix), "--n", str(n)], _env())
+    if proc.returncode != 0:
+        return {"error": proc.stderr.strip()[-2000:]}
+    data: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    data["peak_rss_mb"] = round(rss, 1)
+    return data
+
+
+def hatesonar(mix: Path, n: int) -> dict[str, Any]:
+    code = (
+        "import json,sys,time;from hatesonar import Sonar;s=Sonar();"
+        "t=[json.loads(l)['text'] for _,l in zip(range(int(sys.argv[2])),open(sys.argv[1]))];"
+        "t0=time.perf_counter();[s.ping(text=x) for x in t];dt=time.perf_counter()-t0;"
+        "print(json.dumps({'name':'hatesonar','posts':len(t),'seconds':round(dt,3),"
+        "'posts_per_second':round(len(t)/dt,1)}))"
+    )
+    _dt, rss, proc = _timed([str(BENCH_PY), "-W", "ignore", "-c", code, str(mix), str(n)], _env())
+    if proc.returncode != 0:
+        return {"name": "hatesonar", "error": proc.stderr.strip()[-1500:]}
+    data: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    data["peak_rss_mb"] = round(rss, 1)
+    return data
+
+
+def ray_backfill(mix: Path, detectors: str | None, posts: int, shards: int = 8) -> dict[str, Any]:
+    d = DATA / "shards"
+    d.mkdir(parents=True, exist_ok=True)
+    for old in d.glob("*.jsonl"):
+        old.unlink()
+    lines = [line for _, line in zip(range(posts), mix.open(encoding="utf-8"), strict=False)]
+    per = len(lines) // shards + 1
+    for i in range(shards):
+        (d / f"part-{i:03d}.jsonl").write_text("".join(lines[i * per : (i + 1) * per]), encoding="utf-8")
+    runs: dict[str, Any] = {}
+    for workers in (1, 2):
+        db = DATA / f"ray-{workers}.db"
+        for p in DATA.glob(f"ray-{workers}.db*"):
+            p.unlink()
+        ck = DATA / f"ckpt-{workers}"
+        if ck.exists():
+            for p in ck.iterdir():
+                p.unlink()
+        env = _env(VIGIE_DETECTION__CASCADE="true", **_detector_env(detectors))
+        cmd = [
+            sys.executable,
+            "-m",
+            "vigie.cli",
+            "scan",
+            "--engine",
+            "ray",
+            str(d / "*.jsonl"),
+            "--workers",
+            str(workers),
+            "--checkpoint-dir",
+            str(ck),
+            "--db",
+            f"sqlite:///{db}",
+        ]
+        dt, _rss, proc = _timed(cmd, env)
+        if proc.returncode != 0:
+            runs[str(workers)] = {"error": proc.stderr.strip()[-1500:]}
+            continue
+        out = json.loads(proc.stdout.strip().splitlines()[-1])
+        out["wall_seconds_with_startup"] = round(dt, 2)
+        runs[str(workers)] = out
+    one, two = runs.get("1", {}), runs.get("2", {})
+    eff = None
+    if one.get("posts_per_second") and two.get("posts_per_second"):
+        eff = round(two["posts_per_second"] / (2 * one["posts_per_second"]), 3)
+    return {
+        "posts": len(lines),
+        "shards": shards,
+        "runs": runs,
+        "scaling_efficiency_2_workers": eff,
+        "store": "SQLite (WAL) on local disk",
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--posts", type=int, default=40_000)
+    ap.add_argument("--xlmr-posts", type=int, default=320)
+    ap.add_argument("--ray-posts", type=int, default=8_000)
+    ap.add_argument("--detectors", default=None, help="comma-separated detection.detectors override")
+    ap.add_argument(
+        "--skip", default="", help="comma-separated steps to skip: analyze,latency,xlmr,peers,ray"
+    )
+    a = ap.parse_args()
+    skip = set(filter(None, a.skip.split(",")))
+    from mix import write_mix
+
+    mix = DATA / "mix.jsonl"
+    composition = write_mix(mix, REPO.parent / "shared" / "data", a.posts)
+    results: dict[str, Any] = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_at_start": os.getloadavg(),
+        },
+        "mix": composition,
+        "detectors": a.detectors or "configured default",
+    }
+    results["routing"] = _save("routing", routing(mix))
+    if "analyze" not in skip:
+        results["realistic"] = _save("analyze_realistic", analyze(mix, True, a.detectors, a.posts))
+        results["worst_case"] = _save("analyze_worst_case", analyze(mix, False, a.detectors, a.posts))
+    if "latency" not in skip:
+        results["latency"] = _save("latency", latency(mix, a.detectors))
+    have_bench = ("xlmr" not in skip or "peers" not in skip) and ensure_bench_venv()
+    if have_bench and "xlmr" not in skip:
+        results["xlmr"] = _save("xlmr_base", xlmr(mix, a.xlmr_posts))
+    if have_bench and "peers" not in skip:
+        results["hatesonar"] = _save("hatesonar", hatesonar(mix, 2000))
+    if "ray" not in skip:
+        results["ray"] = _save("ray_backfill", ray_backfill(mix, a.detectors, a.ray_posts))
+    base = results.get("xlmr", {}).get("posts_per_second")
+    rows = []
+    for key in ("realistic", "worst_case", "xlmr", "hatesonar"):
+        r = results.get(key, {})
+        pps = r.get("posts_per_second")
+        ratio = round(pps / base, 1) if pps and base else None
+        rows.append((key, pps, ratio, r.get("peak_rss_mb"), r.get("error", "")[:60]))
+    _save("summary", results)
+    print(f"{'run':<12} {'posts/s':>10} {'× XLM-R':>9} {'peak RSS MB':>12}")
+    for name, pps, ratio, rss, err in rows:
+        print(f"{name:<12} {pps!s:>10} {ratio!s:>9} {rss!s:>12} {err}")
+    print(f"share reaching the encoder (realistic mix): {results['routing']['share_reaching_encoder']}")
+    if "latency" in results:
+        print(
+            f"single-post latency: p50 {results['latency']['p50_ms']} ms, "
+            f"p99 {results['latency']['p99_ms']} ms"
+        )
+    if "ray" in results:
+        print(
+            f"ray: {json.dumps({k: v.get('posts_per_second') for k, v in results['ray']['runs'].items()})}"
+            f" efficiency {results['ray']['scaling_efficiency_2_workers']}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

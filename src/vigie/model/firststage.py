@@ -1,0 +1,432 @@
+"""The cascade's cheap first stage: hashed character n-grams + a linear model, and a vocabulary gate.
+
+It scores every post at tens of thousands per second (no normalization, no language
+model, no encoder) and *clears* the posts it is sure the full pipeline would allow; the
+rest go through the full pipeline (:mod:`vigie.cascade`). It is tuned for recall, never
+for precision: a post it wrongly sends on costs an encoder pass, a post it wrongly clears
+is a missed threat.
+
+Three guards decide whether a post may be cleared (:meth:`FirstStage.clearance`):
+
+1. **Language gate.** A post is judged only in a language the model was shown *with
+   labels* and for which a threshold was chosen: at least ``min_coverage`` of its words
+   must be words seen in that language's training texts. A post in any other language,
+   or mixing languages, is never cleared (an n-gram model trained mostly on English
+   labels most French hate benign; it would do worse on Spanish).
+2. **Obfuscation rules** (near-zero cost regexes): letters and digits or symbols mixed in
+   a word (``k1ll``, ``f*ck``), spaced-out letters, long character runs, invisible or
+   bidi characters, letters of two scripts in one word. Such posts need the normalizer.
+3. **Score** below the language's threshold. Thresholds are chosen per language on held
+   out rows (natural *val* split plus a held-out share of the training templates, by
+   text hash) as the highest score that keeps ``recall`` of the positives, where a
+   positive is a row whose gold label is any category *or* that the encoder heads flag
+   (``teacher``): the cascade must keep what encoder-only would catch, not only the gold.
+
+Artifact (``<model artifact>/first_stage/``): ``weights.npz`` (``w``, ``b``; no pickle) and
+``first_stage.json`` (hashing parameters, thresholds, vocabularies, metrics, the sha256 of
+the weights, checked on load). Inference uses scikit-learn's ``HashingVectorizer``
+(murmurhash3; stateless), so nothing is fitted at load time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import math
+import re
+import sys
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from vigie.errors import ModelError
+
+__all__ = [
+    "FIRST_STAGE_DIR",
+    "Clearance",
+    "FirstStage",
+    "default_first_stage_path",
+    "load_first_stage",
+    "main",
+    "train_first_stage",
+]
+
+F32 = npt.NDArray[np.float32]
+F64 = npt.NDArray[np.float64]
+
+FIRST_STAGE_DIR = "first_stage"
+WEIGHTS_FILE = "weights.npz"
+MANIFEST_FILE = "first_stage.json"
+VERSION = "fs-1"
+CATEGORY_COLUMNS = (0, 1, 2, 3)
+"""Columns of ``Example.targets`` that are categories (violent_threat, incitement, hate, harassment)."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_RISKY = re.compile(
+    r"[^\W\d_][\d@$*]+[^\W\d_]"  # digits or symbols between letters (h4te, f*ck, n@zi)
+    r"|(?<!\w)(?:\w[ .\-_*]){3,}\w(?!\w)"  # spaced-out letters
+    r"|[^\W\d_]([^\W\d_])\1{2,}[^\W\d_]"  # runs inside a word (kiiiill)
+    r"|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"  # invisible and bidi characters
+)
+_LATIN_MAX = 0x24F
+
+
+def _mixed_script(word: str) -> bool:
+    """Latin letters and letters of another script in one word: a homoglyph attack, not a language."""
+    latin = other = False
+    for ch in word:
+        if ch.isalpha():
+            if ord(ch) <= _LATIN_MAX or 0x1E00 <= ord(ch) <= 0x1EFF:
+                latin = True
+            else:
+                other = True
+    return latin and other
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words (letters, inner apostrophes) — the unit of the language gate."""
+    return _WORD.findall(text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Clearance:
+    """The first stage's verdict on one post: ``cleared`` posts skip the full pipeline.
+
+    ``language`` is the gate's language (``None`` when no trained language covers the
+    post); ``reason`` says why a post was *not* cleared (``language``, ``obfuscation``,
+    ``score``) and is empty when it was."""
+
+    cleared: bool
+    language: str | None
+    score: float
+    threshold: float | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class FirstStage:
+    """A fitted first stage (see the module docstring). Inference is pure numpy + a stateless hasher."""
+
+    version: str
+    weights: F32
+    bias: float
+    n_features: int
+    ngram_range: tuple[int, int]
+    thresholds: Mapping[str, float]
+    vocab: Mapping[str, frozenset[str]]
+    min_coverage: float
+    manifest: Mapping[str, Any] = field(default_factory=dict)
+
+    def _vectorizer(self) -> Any:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        return HashingVectorizer(
+            analyzer="char_wb",
+            ngram_range=self.ngram_range,
+            n_features=self.n_features,
+            alternate_sign=False,
+            norm="l2",
+            dtype=np.float32,
+        )
+
+    def score(self, texts: Sequence[str]) -> F64:
+        """Probability-like score that a post is one the full pipeline must see (higher = riskier)."""
+        if not texts:
+            return np.zeros(0, dtype=np.float64)
+        x = self._vectorizer().transform(texts)
+        z = np.asarray(x @ self.weights, dtype=np.float64) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def language(self, text: str) -> str | None:
+        """The trained language whose vocabulary covers at least ``min_coverage`` of the words, or None."""
+        ws = words(text)
+        if not ws:
+            return None
+        best, best_cov = None, 0.0
+        for lang, vocab in self.vocab.items():
+            cov = sum(w in vocab for w in ws) / len(ws)
+            if cov > best_cov:
+                best, best_cov = lang, cov
+        return best if best_cov >= self.min_coverage else None
+
+    def clearance(self, texts: Sequence[str]) -> list[Clearance]:
+        """One :class:`Clearance` per text, in order (the three guards of the module docstring)."""
+        scores = self.score(texts)
+        out: list[Clearance] = []
+        for text, s in zip(texts, scores.tolist(), strict=True):
+            lang = self.language(text)
+            threshold = self.thresholds.get(lang) if lang is not None else None
+            if threshold is None:
+                out.append(Clearance(False, lang, s, None, "language"))
+            elif _RISKY.search(text) or any(_mixed_script(w) for w in text.split()):
+                out.append(Clearance(False, lang, s, threshold, "obfuscation"))
+            elif s >= threshold:
+                out.append(Clearance(False, lang, s, threshold, "score"))
+            else:
+                out.append(Clearance(True, lang, s, threshold, ""))
+        return out
+
+
+# --- artifact -------------------------------------------------------------------------------
+
+
+def _npz_bytes(arrays: Mapping[str, npt.NDArray[np.generic]]) -> bytes:
+    """Deterministic npz (fixed timestamps), so the same training gives byte-identical files."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            arr = io.BytesIO()
+            np.lib.format.write_array(arr, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            zf.writestr(info, arr.getvalue())
+    return buf.getvalue()
+
+
+def save_first_stage(out_dir: Path, stage: FirstStage, extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Write ``weights.npz`` + ``first_stage.json`` under ``out_dir``; returns the manifest written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    blob = _npz_bytes({"w": stage.weights, "b": np.array([stage.bias], dtype=np.float64)})
+    (out_dir / WEIGHTS_FILE).write_bytes(blob)
+    manifest: dict[str, Any] = dict(extra)
+    manifest.update(
+        {
+            "version": stage.version,
+            "hashing": {
+                "analyzer": "char_wb",
+                "ngram_range": list(stage.ngram_range),
+                "n_features": stage.n_features,
+                "norm": "l2",
+                "alternate_sign": False,
+            },
+            "thresholds": dict(stage.thresholds),
+            "min_coverage": stage.min_coverage,
+            "vocab": {lang: sorted(v) for lang, v in stage.vocab.items()},
+            "weights_sha256": hashlib.sha256(blob).hexdigest(),
+        }
+    )
+    text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    (out_dir / MANIFEST_FILE).write_text(text, encoding="utf-8")
+    return manifest
+
+
+def load_first_stage(path: Path) -> FirstStage:
+    """Load and verify a first stage directory; :class:`ModelError` when missing or corrupt."""
+    try:
+        data = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
+        blob = (path / WEIGHTS_FILE).read_bytes()
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read the first stage at {path}: {exc}", code="artifact_unreadable") from exc
+    if hashlib.sha256(blob).hexdigest() != data.get("weights_sha256"):
+        raise ModelError(
+            f"first stage at {path}: {WEIGHTS_FILE} does not match its manifest hash", code="artifact_corrupt"
+        )
+    with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
+        w = np.asarray(npz["w"], dtype=np.float32)
+        b = float(npz["b"][0])
+    hashing = data["hashing"]
+    return FirstStage(
+        version=str(data["version"]),
+        weights=w,
+        bias=b,
+        n_features=int(hashing["n_features"]),
+        ngram_range=(int(hashing["ngram_range"][0]), int(hashing["ngram_range"][1])),
+        thresholds={k: float(v) for k, v in data["thresholds"].items()},
+        vocab={k: frozenset(v) for k, v in data["vocab"].items()},
+        min_coverage=float(data["min_coverage"]),
+        manifest=data,
+    )
+
+
+def default_first_stage_path() -> Path:
+    """``<shipped model artifact>/first_stage``."""
+    from vigie.model.artifact import default_path
+
+    return default_path() / FIRST_STAGE_DIR
+
+
+# --- training -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Row:
+    text: str
+    lang: str
+    split: str
+    positive: bool
+    template: bool
+
+
+def _held_template(text: str, seed: int, share: float) -> bool:
+    digest = hashlib.sha256(f"{seed}\x00fs-val\x00{text}".encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64 < share
+
+
+def _threshold_for_recall(scores: F64, positive: npt.NDArray[np.bool_], recall: float) -> float:
+    """The highest threshold t such that a share ``recall`` of positives scores ≥ t."""
+    pos = np.sort(scores[positive])
+    k = math.floor((1.0 - recall) * len(pos))
+    return float(pos[k]) if len(pos) else 0.0
+
+
+def _vocabularies(
+    rows: Iterable[_Row], langs: Iterable[str], min_docs: int, cap: int
+) -> dict[str, frozenset[str]]:
+    counts: dict[str, Counter[str]] = {lang: Counter() for lang in langs}
+    for r in rows:
+        if r.lang in counts:
+            counts[r.lang].update(set(words(r.text)))
+    return {lang: frozenset(w for w, n in c.most_common(cap) if n >= min_docs) for lang, c in counts.items()}
+
+
+def train_first_stage(
+    examples: Sequence[Any],
+    out_dir: Path,
+    *,
+    teacher: npt.NDArray[np.bool_] | None = None,
+    seed: int = 0,
+    recall: float = 0.995,
+    c: float = 4.0,
+    n_features: int = 2**19,
+    ngram_range: tuple[int, int] = (2, 4),
+    min_coverage: float = 0.85,
+    min_positives: int = 100,
+    template_val_share: float = 0.2,
+    extra: Mapping[str, Any] | None = None,
+    log: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Fit the first stage on ``examples`` (``vigie.model.datasets.Example`` rows); write it to ``out_dir``.
+
+    ``teacher[i]`` is True when the encoder heads flag example ``i`` (any category at or above
+    its review threshold); those rows count as positives too. Thresholds are set per
+    language that has at least ``min_positives`` held-out positives; other languages get
+    none and are never cleared. Returns the manifest (also written), which carries the
+    held-out test metrics: clear rate and recall kept, per language.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    say = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    t0 = time.monotonic()
+    rows: list[_Row] = []
+    for i, e in enumerate(examples):
+        gold = any(e.targets[j] == 1.0 for j in CATEGORY_COLUMNS)
+        positive = gold or bool(teacher is not None and teacher[i])
+        template = e.dataset == "templates"
+        split = e.split
+        if template and split == "train" and _held_template(e.text, seed, template_val_share):
+            split = "val"
+        rows.append(_Row(e.text, e.lang, split, positive, template))
+    stage = FirstStage(
+        VERSION, np.zeros(n_features, np.float32), 0.0, n_features, ngram_range, {}, {}, min_coverage
+    )
+    vec = stage._vectorizer()
+    train = [r for r in rows if r.split == "train"]
+    x = vec.transform([r.text for r in train])
+    y = np.array([r.positive for r in train])
+    model = LogisticRegression(
+        C=c, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=seed
+    )
+    model.fit(x, y)
+    weights = np.asarray(model.coef_[0], dtype=np.float32)
+    bias = float(model.intercept_[0])
+    say(f"first stage fitted on {len(train)} rows ({time.monotonic() - t0:.0f}s)")
+
+    langs = sorted({r.lang for r in rows})
+    vocab = _vocabularies((r for r in rows if r.split != "test"), langs, min_docs=2, cap=60_000)
+    fitted = FirstStage(VERSION, weights, bias, n_features, ngram_range, {}, vocab, min_coverage)
+    val = [r for r in rows if r.split == "val"]
+    val_scores = fitted.score([r.text for r in val])
+    thresholds: dict[str, float] = {}
+    for lang in langs:
+        m = np.array([r.lang == lang for r in val])
+        pos = m & np.array([r.positive for r in val])
+        if int(pos.sum()) >= min_positives:
+            thresholds[lang] = round(_threshold_for_recall(val_scores, pos, recall), 6)
+    vocab = {lang: v for lang, v in vocab.items() if lang in thresholds}
+    final = FirstStage(VERSION, weights, bias, n_features, ngram_range, thresholds, vocab, min_coverage)
+
+    test = [r for r in rows if r.split == "test"]
+    cleared = [c.cleared for c in final.clearance([r.text for r in test])]
+    metrics: dict[str, Any] = {}
+    for lang in langs:
+        idx = [i for i, r in enumerate(test) if r.lang == lang]
+        if not idx:
+            continue
+        pos = [i for i in idx if test[i].positive]
+        metrics[lang] = {
+            "n": len(idx),
+            "positives": len(pos),
+            "cleared_share": round(sum(cleared[i] for i in idx) / len(idx), 4),
+            "positives_cleared": sum(cleared[i] for i in pos),
+            "recall_kept": round(1 - sum(cleared[i] for i in pos) / len(pos), 4) if pos else None,
+        }
+    info = dict(extra or {})
+    info.update(
+        {
+            "model": f"logistic regression (liblinear, C={c}, class_weight=balanced)",
+            "target": "any category gold-positive"
+            + (" or flagged by the encoder heads" if teacher is not None else ""),
+            "threshold_rule": f"per language: highest score keeping recall {recall} of held-out positives "
+            f"(natural val split + {template_val_share:.0%} of training templates by text hash); "
+            f"languages with fewer than {min_positives} held-out positives get no threshold",
+            "rows": {"train": len(train), "val": len(val), "test": len(test)},
+            "test_metrics": metrics,
+            "seed": seed,
+            "train_seconds": round(time.monotonic() - t0, 1),
+        }
+    )
+    manifest = save_first_stage(out_dir, final, info)
+    say(f"first stage written to {out_dir}: thresholds {thresholds} ({time.monotonic() - t0:.0f}s)")
+    return manifest
+
+
+def _teacher_from_artifact(examples: Sequence[Any], cache_dir: Path) -> npt.NDArray[np.bool_]:
+    """Encoder-head flags on cached embeddings (the shipped artifact's review thresholds)."""
+    from vigie.model.artifact import load_default
+    from vigie.model.features import EmbeddingCache, features, get_encoder
+
+    art = load_default()
+    cache = EmbeddingCache(cache_dir, get_encoder())
+    x = features(cache.embed, [e.text for e in examples])
+    probs = art.predict(x)
+    flags = np.zeros(len(examples), dtype=bool)
+    for label in ("violent_threat", "incitement", "hate", "harassment"):
+        if label in probs:
+            flags |= probs[label] >= art.manifest.thresholds.get(label, 0.5)
+    return flags
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train the first stage alone, with the shipped encoder heads as teacher (``vigie train`` does both)."""
+    from vigie.model.datasets import load_all
+    from vigie.model.templates import generate
+
+    parser = argparse.ArgumentParser(prog="python -m vigie.model.firststage", description=main.__doc__)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=None, help="default: <shipped artifact>/first_stage")
+    parser.add_argument("--cache", type=Path, default=Path(".cache/embeddings"))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-teacher", action="store_true", help="gold labels only")
+    args = parser.parse_args(argv)
+    examples = load_all(args.data, seed=args.seed) + [c.to_example() for c in generate(args.seed, 8, 0.25)]
+    teacher = None if args.no_teacher else _teacher_from_artifact(examples, args.cache)
+    from vigie.model.artifact import load_default
+
+    extra = {"teacher_artifact": load_default().version} if teacher is not None else {}
+    train_first_stage(
+        examples, args.out or default_first_stage_path(), teacher=teacher, seed=args.seed, extra=extra
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
