@@ -20,11 +20,11 @@ from vigie.store.policies import active_policy, shadow_summary
 
 from .conftest import candidate_text, variant
 
-# A stricter candidate: hate reviewed from 0.3, and no rule that reads author history (so a
+# A stricter candidate: hate reviewed from 0.2, and no rule that reads author history (so a
 # re-scan and a backtest see the same facts).
 STRICT = candidate_text(
     **{
-        "when: {gte: {score.hate: 0.5}}": "when: {gte: {score.hate: 0.3}}",
+        "when: {gte: {score.hate: 0.29}}": "when: {gte: {score.hate: 0.2}}",
         "name: vigie-default": "name: strict-candidate",
         "        - gte: {author.strikes: 2}": "        - gte: {author.strikes: 1000}",
     }
@@ -108,7 +108,9 @@ def test_final_removals_strike_authors_and_ladder_steps_are_audited(
         assert sum(len(v) for v in struck.values()) == len(removed)
         steps = [e for e in store.events("accounts") if e["type"] == "strike_step_reached"]
         assert {e["subject"] for e in steps} == {f"account:default:{a}" for (_, a), v in struck.items() if v}
-        assert all(e["payload"]["actions"] == ["warn_author"] for e in steps)
+        ladder = {(1.0, ("warn_author",)), (6.0, ("restrict_account",)), (9.0, ("suspend_account",))}
+        assert {(e["payload"]["points"], tuple(e["payload"]["actions"])) for e in steps} <= ladder
+        assert any(e["payload"]["actions"] == ["warn_author"] for e in steps)
     # scanning again strikes no one twice
     assert scan(store_section, small_feed, variant(pipeline, live=HARSH)).strikes == 0
 
