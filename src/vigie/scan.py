@@ -34,7 +34,6 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from vigie.categories import Verdict
 from vigie.decision import Assessment
 from vigie.errors import RecordError
 from vigie.pipeline import Pipeline
@@ -43,7 +42,7 @@ from vigie.readers import read_records
 from vigie.report import ScanSummary
 from vigie.settings import Settings
 from vigie.store import Store, open_store
-from vigie.store.accounts import NewStrike, add_strikes, strike_history
+from vigie.store.accounts import add_strikes, final_removal_strike, strike_history
 from vigie.store.policies import activate_policy, record_shadow
 from vigie.types import Decision, Post
 
@@ -98,33 +97,19 @@ def _author_facts(
 
 def _strike(store: Store, policy: Policy | None, decisions: Sequence[Decision], now: datetime) -> int:
     """Strike authors of final removals; audit ladder steps newly reached. Returns strikes added."""
-    final = [d for d in decisions if d.verdict is Verdict.REMOVE and d.post.author_id]
-    if not final:
+    strikes = [k for d in decisions if (k := final_removal_strike(d, now)) is not None]
+    if not strikes:
         return 0
-    accounts = sorted({(d.post.source, d.post.author_id or "") for d in final})
+    accounts = sorted({(k.source, k.author_id) for k in strikes})
     ladder = policy.document.strikes if policy is not None else None
     before = strike_history(store, accounts) if ladder is not None else {}
-    added = add_strikes(
-        store,
-        [
-            NewStrike(
-                source=d.post.source,
-                author_id=d.post.author_id or "",
-                decision_id=d.id,
-                severity=d.severity,
-                categories=d.violations,
-                struck_at=d.post.created_at or now,
-                reason=", ".join(d.rule_hits),
-            )
-            for d in final
-        ],
-    )
+    added = add_strikes(store, strikes)
     if ladder is None or not added:
         return added
     after = strike_history(store, accounts)
     for account in accounts:
         # judged when the account's newest strike of this batch was made
-        at = max(d.post.created_at or now for d in final if (d.post.source, d.post.author_id) == account)
+        at = max(k.struck_at for k in strikes if (k.source, k.author_id) == account)
         old = standing(ladder, before.get(account, []), at).step
         new = standing(ladder, after.get(account, []), at).step
         if new is not None and new != old:

@@ -14,12 +14,13 @@ from datetime import datetime
 
 from sqlalchemy import select, tuple_
 
-from vigie.categories import Category, Severity
+from vigie.categories import Category, Severity, Verdict
 from vigie.store.columns import utcnow
 from vigie.store.models import StrikeRow
-from vigie.store.repo import Store
+from vigie.store.repo import Store, Writer
+from vigie.types import Decision
 
-__all__ = ["NewStrike", "add_strikes", "strike_history"]
+__all__ = ["NewStrike", "add_strikes", "add_strikes_in", "final_removal_strike", "strike_history"]
 
 Account = tuple[str, str]
 """``(source, author_id)``."""
@@ -36,51 +37,76 @@ class NewStrike:
     reason: str | None = None
 
 
+def final_removal_strike(decision: Decision, now: datetime) -> NewStrike | None:
+    """The strike an automatic decision earns its author: only a ``remove`` verdict is final
+    without review (``review``/``restrict`` wait for a moderator, who strikes on a confirmed
+    removal). None without an author."""
+    post = decision.post
+    if decision.verdict is not Verdict.REMOVE or not post.author_id:
+        return None
+    return NewStrike(
+        source=post.source,
+        author_id=post.author_id,
+        decision_id=decision.id,
+        severity=decision.severity,
+        categories=decision.violations,
+        struck_at=post.created_at or now,
+        reason=", ".join(decision.rule_hits),
+    )
+
+
 def add_strikes(store: Store, strikes: Sequence[NewStrike]) -> int:
     """Record strikes (idempotent on ``decision_id``), each with a ``strike_added`` event.
 
     Returns how many were new."""
     if not strikes:
         return 0
-    added = 0
     with store.transaction() as w:
-        s = w.session
-        known = set(
-            s.scalars(
-                select(StrikeRow.decision_id).where(
-                    StrikeRow.decision_id.in_([k.decision_id for k in strikes])
-                )
+        return add_strikes_in(w, strikes)
+
+
+def add_strikes_in(w: Writer, strikes: Sequence[NewStrike]) -> int:
+    """:func:`add_strikes` inside a caller's transaction (a review resolution strikes in the same
+    transaction that records it)."""
+    if not strikes:
+        return 0
+    added = 0
+    s = w.session
+    known = set(
+        s.scalars(
+            select(StrikeRow.decision_id).where(StrikeRow.decision_id.in_([k.decision_id for k in strikes]))
+        )
+    )
+    for k in strikes:
+        if k.decision_id in known:
+            continue
+        known.add(k.decision_id)
+        s.add(
+            StrikeRow(
+                source=k.source,
+                author_id=k.author_id,
+                decision_id=k.decision_id,
+                severity=str(k.severity),
+                categories=[str(c) for c in k.categories],
+                struck_at=k.struck_at,
+                created_at=utcnow(),
+                revoked_at=None,
+                reason=k.reason,
             )
         )
-        for k in strikes:
-            if k.decision_id in known:
-                continue
-            known.add(k.decision_id)
-            s.add(
-                StrikeRow(
-                    source=k.source,
-                    author_id=k.author_id,
-                    decision_id=k.decision_id,
-                    severity=str(k.severity),
-                    categories=[str(c) for c in k.categories],
-                    struck_at=k.struck_at,
-                    created_at=utcnow(),
-                    revoked_at=None,
-                    reason=k.reason,
-                )
-            )
-            w.event(
-                "accounts",
-                "strike_added",
-                f"account:{k.source}:{k.author_id}",
-                {
-                    "decision_id": k.decision_id,
-                    "severity": str(k.severity),
-                    "categories": [str(c) for c in k.categories],
-                    "struck_at": k.struck_at.isoformat(),
-                },
-            )
-            added += 1
+        w.event(
+            "accounts",
+            "strike_added",
+            f"account:{k.source}:{k.author_id}",
+            {
+                "decision_id": k.decision_id,
+                "severity": str(k.severity),
+                "categories": [str(c) for c in k.categories],
+                "struck_at": k.struck_at.isoformat(),
+            },
+        )
+        added += 1
+    s.flush()
     return added
 
 

@@ -21,6 +21,7 @@ from datetime import datetime
 
 from vigie.categories import Verdict
 from vigie.review.queue import needs_review, review_deadline
+from vigie.store.accounts import add_strikes_in, final_removal_strike
 from vigie.store.columns import utcnow
 from vigie.store.outbox import OutboxRepository
 from vigie.store.repo import IngestResult, Store, Writer
@@ -84,6 +85,9 @@ def save_routed(
                     "policy": {"name": d.policy.name, "version": d.policy.version, "hash": d.policy.hash},
                 },
             )
+        strike = final_removal_strike(d, now)
+        if strike is not None:  # an automatic removal is final: its author is struck in this transaction
+            add_strikes_in(w, [strike])
         routed[id(d)] = (item, queued)
 
     results = store.save_batch(pairs, on_recorded=route)

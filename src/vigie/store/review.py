@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from vigie.categories import Severity
+from vigie.categories import Category, Severity
 from vigie.errors import ConflictError, NotFoundError
 from vigie.review.queue import (
     OUTCOME_ACTIONS,
@@ -37,7 +37,9 @@ from vigie.review.queue import (
     needs_four_eyes,
     priority,
 )
+from vigie.store.accounts import NewStrike, add_strikes_in
 from vigie.store.columns import utcnow
+from vigie.store.models import PostRow
 from vigie.store.outbox import OutboxRepository
 from vigie.store.repo import Store, Writer, post_subject
 from vigie.store.service_models import ReviewItemRow
@@ -294,6 +296,8 @@ class ReviewRepository:
                 chosen = list(dict.fromkeys([*row.first_actions, *chosen]))
             row.status, row.outcome, row.reason = ItemStatus.RESOLVED.value, outcome.value, reason
             row.resolved_by, row.resolved_at = person, now
+            if outcome is ReviewOutcome.REMOVE:  # final enforcement after review: the author is struck
+                _strike_author(w, row, now, reason=f"review {row.id}: {reason}")
             row.lease_owner, row.lease_person, row.lease_expires_at = None, None, None
             w.session.flush()
             w.event(
@@ -351,3 +355,23 @@ class ReviewRepository:
                 code="lease",
             )
         return row
+
+
+def _strike_author(w: Writer, row: ReviewItemRow, now: datetime, *, reason: str) -> None:
+    post = w.session.get(PostRow, row.post_pk)
+    if post is None or not post.author_id:
+        return
+    add_strikes_in(
+        w,
+        [
+            NewStrike(
+                source=row.source,
+                author_id=post.author_id,
+                decision_id=row.decision_id,
+                severity=Severity(row.severity),
+                categories=(Category(row.category),) if row.category else (),
+                struck_at=post.posted_at or now,
+                reason=reason,
+            )
+        ],
+    )

@@ -92,3 +92,32 @@ def test_critical_removal_needs_two_different_people(store: Store, lexicon_pipel
     assert done.status is ItemStatus.RESOLVED and done.resolved_by == "Bob" and done.first_reviewer == "Alice"
     new = [i for i in outbox.items() if i.action_key not in before]
     assert [i.action for i in new] == ["remove_content"]
+
+
+def test_a_confirmed_removal_strikes_the_author_once(store: Store, lexicon_pipeline: Pipeline) -> None:
+    """Strikes come from final enforcement: a moderator's removal, not the automatic review verdict."""
+    from vigie.store.accounts import strike_history
+
+    post = Post(id="strike-me", text="I will stab you tomorrow", source="forum", author_id="u-42")
+    (decision,) = lexicon_pipeline.run_batch([post])
+    decision = dataclasses.replace(decision, verdict=Verdict.REVIEW, severity=Severity.MEDIUM)
+    (routed,) = save_routed(store, [(post, decision)])
+    account = ("forum", "u-42")
+    assert strike_history(store, [account])[account] == []
+    repo = ReviewRepository(store)
+    item = repo.claim(owner="k1", person="alice", lease=timedelta(minutes=5))
+    assert item is not None and item.id == routed.review_item
+    repo.resolve(item.id, owner="k1", person="alice", outcome=ReviewOutcome.REMOVE, reason="a threat")
+    assert [sev for _, sev in strike_history(store, [account])[account]] == [Severity.MEDIUM]
+    assert [e["type"] for e in store.events("accounts")] == ["strike_added"]
+
+
+def test_an_automatic_removal_strikes_at_ingest(store: Store, lexicon_pipeline: Pipeline) -> None:
+    from vigie.store.accounts import strike_history
+
+    post = Post(id="auto", text="I will stab you tomorrow", source="forum", author_id="u-7")
+    (decision,) = lexicon_pipeline.run_batch([post])
+    removed = dataclasses.replace(decision, verdict=Verdict.REMOVE, severity=Severity.HIGH)
+    save_routed(store, [(post, removed)])
+    save_routed(store, [(post, removed)])  # the same decision again strikes nobody twice
+    assert [sev for _, sev in strike_history(store, [("forum", "u-7")])[("forum", "u-7")]] == [Severity.HIGH]
