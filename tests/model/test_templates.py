@@ -11,7 +11,9 @@ from vigie.model.templates import _FILLER_TABLES, FUNCTIONALITIES, TEMPLATES, ge
 def test_generation_is_deterministic_and_covers_both_languages() -> None:
     a, b = generate(seed=0), generate(seed=0)
     assert [c.text for c in a] == [c.text for c in b]
-    assert {c.lang for c in a} == {"en", "fr"}
+    assert {c.lang for c in a} == {"en", "fr", "es", "de", "it"}
+    # es, de and it have everyday (benign) sentences only; every functionality exists in en and fr
+    assert {c.functionality for c in a if c.lang in ("es", "de", "it")} == {"everyday"}
     assert {t.functionality for t in TEMPLATES} == set(FUNCTIONALITIES)
 
 
