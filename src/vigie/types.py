@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any, Literal
 
-from vigie.categories import Category, Severity, Verdict
+from vigie.categories import CATEGORIES, CONTEXT_LABELS, IMMINENCE, TARGET, Category, Severity, Verdict
 
 __all__ = [
     "CategoryScore",
@@ -31,6 +31,7 @@ __all__ = [
 
 TargetKind = Literal["person", "official", "journalist", "judge", "executive", "group", "org", "place", "you"]
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+_EVIDENCE_ORDER: tuple[str, ...] = (TARGET, IMMINENCE, *CONTEXT_LABELS, *CATEGORIES)
 
 
 def text_hash(text: str) -> str:
@@ -186,8 +187,12 @@ class Decision:
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
-        """All evidence, categories first, in text order within each label."""
+        """All evidence: the violations' first, then targets, imminence, context and the other
+        categories; text order within a label."""
+        rank = {label: i for i, label in enumerate(_EVIDENCE_ORDER)}
+        violating = {str(c) for c in self.violations}
         out: list[Evidence] = []
         for cs in self.scores.values():
             out.extend(cs.evidence)
+        out.sort(key=lambda e: (e.label not in violating, rank.get(e.label, len(rank)), e.span.start))
         return tuple(out)

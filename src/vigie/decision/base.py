@@ -64,7 +64,7 @@ class Assessment:
 
 _EVIDENCE_SHARE = 0.5
 """A detector's evidence for a label is shown when its score is at least this share of the combined score."""
-_EVIDENCE_FLOOR = 0.05
+_EVIDENCE_FLOOR = 0.1
 """... and at least this: a model's "best sentence" for a label it scored 0.001 explains nothing."""
 
 
