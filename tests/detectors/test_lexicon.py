@@ -511,3 +511,10 @@ def test_load_is_idempotent_and_lazy() -> None:
     d.load()
     assert d._packs is packs
     assert score(signal, "violent_threat") >= 0.5
+
+
+def test_hyphenated_pronouns_are_not_an_address_to_the_reader(detector: LexiconDetector) -> None:
+    signal = run(detector, "Rendez-vous le 20 janvier devant la préfecture.", "fr")
+    assert not [t for t in signal.targets if t.kind == "you"]
+    signal = run(detector, "Je vais te retrouver, toi.", "fr")
+    assert [t.span for t in signal.targets if t.kind == "you"] == [Span(8, 10), Span(22, 25)]

@@ -632,7 +632,10 @@ def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
     if raw.you:
         scanners.append(
             _TargetScanner(
-                _combined([rf"(?P<t0>{_alternation(raw.you, 'folded')}){_END}"], 0),
+                # A pronoun glued by a hyphen ("rendez-vous", "voulez-vous", "tais-toi") is a compound
+                # noun or an inverted verb far more often than an address to the reader; threats that
+                # address the reader carry a free pronoun too ("tais-toi ou je te tue").
+                _combined([rf"(?<!-)(?P<t0>{_alternation(raw.you, 'folded')}){_END}"], 0),
                 (("you", "you", f"{raw.code}.target.you"),),
             )
         )
