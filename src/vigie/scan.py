@@ -42,7 +42,7 @@ from vigie.readers import read_records
 from vigie.report import ScanSummary
 from vigie.settings import Settings
 from vigie.store import Store, open_store
-from vigie.store.accounts import add_strikes, final_removal_strike, strike_history
+from vigie.store.accounts import add_strikes, author_facts, final_removal_strike, strike_history
 from vigie.store.policies import activate_policy, record_shadow
 from vigie.types import Decision, Post
 
@@ -73,26 +73,6 @@ class _Counts:
 
 def _policy(decider: object) -> Policy | None:
     return decider.compiled if isinstance(decider, PolicyDecider) else None
-
-
-def _author_facts(
-    store: Store, policy: Policy | None, posts: Sequence[Post], now: datetime
-) -> list[dict[str, float] | None]:
-    """Each post's author standing (strikes under the live policy's ladder) at the time the post was
-    made (``now`` when unknown), so a backfill of old posts sees the strikes that stood back then."""
-    ladder = policy.document.strikes if policy is not None else None
-    accounts = sorted({(p.source, p.author_id) for p in posts if p.author_id})
-    if ladder is None or not accounts:
-        return [None] * len(posts)
-    history = strike_history(store, accounts)
-    out: list[dict[str, float] | None] = []
-    for post in posts:
-        if not post.author_id:
-            out.append(None)
-            continue
-        st = standing(ladder, history.get((post.source, post.author_id), []), post.created_at or now)
-        out.append({"strikes": float(len(st.active)), "strike_points": st.points})
-    return out
 
 
 def _strike(store: Store, policy: Policy | None, decisions: Sequence[Decision], now: datetime) -> int:
@@ -126,9 +106,10 @@ def _process(
     pipeline: Pipeline, store: Store, posts: list[Post], counts: _Counts, now: datetime
 ) -> list[Decision]:
     live_policy = _policy(pipeline.decider)
+    ladder = live_policy.document.strikes if live_policy is not None else None
     authors = {
         (p.source, p.id, p.text_hash): f
-        for p, f in zip(posts, _author_facts(store, live_policy, posts, now), strict=True)
+        for p, f in zip(posts, author_facts(store, ladder, posts, now), strict=True)
     }
 
     def facts(post: Post) -> dict[str, float] | None:

@@ -9,10 +9,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from vigie.pipeline import Pipeline
+from vigie.policy import PolicyDecider
 from vigie.settings import ServiceSettings, Settings
 from vigie.store import Store
 from vigie.store.keys import KeyRepository
 from vigie.store.outbox import OutboxRepository
+from vigie.store.policies import PolicyRole, activate_policy
 from vigie.store.review import ReviewRepository
 
 __all__ = ["AppContext", "Ctx", "context"]
@@ -26,6 +28,7 @@ class AppContext:
     review: ReviewRepository
     outbox: OutboxRepository
     _pipeline: Pipeline | None = None
+    _policies_recorded: bool = False
     authorized: int = 0
     """Requests that passed authentication and authorization (tests measure fuzzing with it)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -42,6 +45,15 @@ class AppContext:
             if self._pipeline is None:
                 self._pipeline = Pipeline.from_settings(self.settings)
             self._pipeline.load()
+            if not self._policies_recorded:  # the policy in force is archived and audited (docs/policy.md)
+                roles: tuple[tuple[PolicyRole, object], ...] = (
+                    ("live", self._pipeline.decider),
+                    ("shadow", self._pipeline.shadow),
+                )
+                for role, decider in roles:
+                    if isinstance(decider, PolicyDecider):
+                        activate_policy(self.store, decider.compiled, role=role, actor="vigie serve")
+                self._policies_recorded = True
             return self._pipeline
 
     @property

@@ -15,12 +15,21 @@ from datetime import datetime
 from sqlalchemy import select, tuple_
 
 from vigie.categories import Category, Severity, Verdict
+from vigie.policy.model import StrikeLadder
+from vigie.policy.strikes import standing
 from vigie.store.columns import utcnow
 from vigie.store.models import StrikeRow
 from vigie.store.repo import Store, Writer
-from vigie.types import Decision
+from vigie.types import Decision, Post
 
-__all__ = ["NewStrike", "add_strikes", "add_strikes_in", "final_removal_strike", "strike_history"]
+__all__ = [
+    "NewStrike",
+    "add_strikes",
+    "add_strikes_in",
+    "author_facts",
+    "final_removal_strike",
+    "strike_history",
+]
 
 Account = tuple[str, str]
 """``(source, author_id)``."""
@@ -128,4 +137,24 @@ def strike_history(
             )
             for source, author, when, severity in rows:
                 out.setdefault((source, author), []).append((when, Severity(severity)))
+    return out
+
+
+def author_facts(
+    store: Store, ladder: StrikeLadder | None, posts: Sequence[Post], now: datetime
+) -> list[dict[str, float] | None]:
+    """Each post's author standing under ``ladder`` (the live policy's strike ladder) at the time the
+    post was made (``now`` when unknown), as the policy's ``author.*`` facts; None without an author
+    or a ladder. Evaluated at the post's time so a backfill of old posts sees the strikes of then."""
+    accounts = sorted({(p.source, p.author_id) for p in posts if p.author_id})
+    if ladder is None or not accounts:
+        return [None] * len(posts)
+    history = strike_history(store, accounts)
+    out: list[dict[str, float] | None] = []
+    for post in posts:
+        if not post.author_id:
+            out.append(None)
+            continue
+        st = standing(ladder, history.get((post.source, post.author_id), []), post.created_at or now)
+        out.append({"strikes": float(len(st.active)), "strike_points": st.points})
     return out

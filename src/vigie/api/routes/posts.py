@@ -7,6 +7,7 @@ reads its own source: another source's post or decision answers 404, as if it di
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
@@ -17,9 +18,12 @@ from vigie.api.schemas import NO_NUL, PostBatch, PostIn, ReachIn
 from vigie.api.text import check_batch, check_text
 from vigie.contract import decision_record
 from vigie.errors import NotFoundError
+from vigie.policy import PolicyDecider
 from vigie.readers import post_from_mapping
+from vigie.store.accounts import author_facts
 from vigie.store.intake import save_routed
 from vigie.store.lookup import find_decision
+from vigie.store.policies import record_shadow
 
 router = APIRouter(prefix="/v1", tags=["posts"])
 
@@ -57,8 +61,16 @@ def ingest(
         raw["text"] = check_text(item.text, n, ctx.limits)
         raw["source"] = _source_for(key, item.source, ctx.settings.input.source)
         posts.append(post_from_mapping({**metadata, **raw}, n, source=raw["source"]))
-    decisions = ctx.pipeline.run_batch(posts)
+    pipeline, now = ctx.pipeline, datetime.now(UTC)
+    live = pipeline.decider.compiled if isinstance(pipeline.decider, PolicyDecider) else None
+    facts = author_facts(ctx.store, live.document.strikes if live else None, posts, now)
+    assessments = [a.with_author(f) for a, f in zip(pipeline.assess_batch(posts), facts, strict=True)]
+    decisions = [pipeline.decider.decide(a) for a in assessments]
     routed = save_routed(ctx.store, list(zip(posts, decisions, strict=True)))
+    if pipeline.shadow is not None:  # the candidate decides beside the live policy; it never acts
+        record_shadow(
+            ctx.store, [(d, pipeline.shadow.decide(a)) for d, a in zip(decisions, assessments, strict=True)]
+        )
     out = [
         {
             "post": {"source": p.source, "id": p.id, "revision": r.revision, "created": r.created},
