@@ -57,8 +57,10 @@ def make_settings(db: Path, **detection: Any) -> Settings:
 
 @pytest.fixture(scope="session")
 def ray_session() -> Iterator[Any]:
-    """A local Ray with 2 CPUs, started once for the whole test session."""
-    ray = pytest.importorskip("ray")
+    """A local Ray with 2 CPUs, started once for the whole test session (`make test` installs the
+    ``ray`` extra, so these tests always run)."""
+    import ray
+
     os.environ.setdefault("RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO", "0")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Ray's start-up leaves /dev/null handles to the GC

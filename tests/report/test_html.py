@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from html import unescape
 from html.parser import HTMLParser
@@ -24,60 +24,15 @@ from vigie.report.html import (
     highlight_segments,
     window,
 )
-from vigie.types import CategoryScore, Decision, Evidence, PolicyRef, Post, Span, Target
+from vigie.types import Decision, Evidence, Span, Target
 
-POLICY = PolicyRef("default", "3", "0123456789abcdef0123")
+from .helpers import ev, make
+
 WHEN = datetime(2025, 1, 20, 9, 30, tzinfo=UTC)
-
-
-def ev(text: str, label: str, needle: str, rationale: str = "because", *, nth: int = 0) -> Evidence:
-    """Evidence on occurrence ``nth`` of ``needle`` in ``text``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    return Evidence(label, Span(start, start + len(needle)), needle, rationale, "test@1")
 
 
 def at(label: str, start: int, end: int) -> Evidence:
     return Evidence(label, Span(start, end), "", f"{label} {start}-{end}", "test@1")
-
-
-def make(
-    post_id: str,
-    text: str = "nothing to see",
-    *,
-    verdict: Verdict = Verdict.ALLOW,
-    severity: Severity = Severity.NONE,
-    violations: Sequence[Category] = (),
-    language: str = "en",
-    scores: Mapping[str, float] | None = None,
-    evidence: Sequence[Evidence] = (),
-    targets: Sequence[Target] = (),
-    truncated: bool = False,
-) -> Decision:
-    """A hand-built Decision; evidence is attached to the score of its label (0.9 unless given)."""
-    values = dict(scores or {})
-    for e in evidence:
-        values.setdefault(e.label, 0.9)
-    by_label = {
-        label: CategoryScore(label, value, tuple(e for e in evidence if e.label == label))
-        for label, value in values.items()
-    }
-    return Decision(
-        id=f"d-{post_id}",
-        post=Post(id=post_id, text=text),
-        verdict=verdict,
-        severity=severity,
-        violations=tuple(violations),
-        language=language,
-        scores=by_label,
-        targets=tuple(targets),
-        actions=(),
-        rule_hits=(),
-        policy=POLICY,
-        signals=(),
-        truncated=truncated,
-    )
 
 
 def render(decisions: Sequence[Decision]) -> str:

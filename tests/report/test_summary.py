@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import pytest
 from rich.console import Console
@@ -11,51 +11,9 @@ from rich.console import Console
 from vigie.categories import CATEGORIES, Category, Severity, Verdict
 from vigie.report import ScanSummary, print_summary, top_flagged
 from vigie.report.summary import excerpt, printable
-from vigie.types import CategoryScore, Decision, Evidence, PolicyRef, Post, Span
+from vigie.types import Decision, PolicyRef
 
-POLICY = PolicyRef("default", "3", "0123456789abcdef0123")
-
-
-def ev(text: str, label: str, needle: str, rationale: str = "because") -> Evidence:
-    """Evidence on the first occurrence of ``needle`` in ``text``."""
-    start = text.index(needle)
-    return Evidence(label, Span(start, start + len(needle)), needle, rationale, "test@1")
-
-
-def make(
-    post_id: str,
-    text: str = "nothing to see",
-    *,
-    verdict: Verdict = Verdict.ALLOW,
-    severity: Severity = Severity.NONE,
-    violations: Sequence[Category] = (),
-    language: str = "en",
-    scores: Mapping[str, float] | None = None,
-    evidence: Sequence[Evidence] = (),
-    policy: PolicyRef = POLICY,
-) -> Decision:
-    """A hand-built Decision; evidence is attached to the score of its label (0.9 unless given)."""
-    values = dict(scores or {})
-    for e in evidence:
-        values.setdefault(e.label, 0.9)
-    by_label = {
-        label: CategoryScore(label, value, tuple(e for e in evidence if e.label == label))
-        for label, value in values.items()
-    }
-    return Decision(
-        id=f"d-{post_id}",
-        post=Post(id=post_id, text=text),
-        verdict=verdict,
-        severity=severity,
-        violations=tuple(violations),
-        language=language,
-        scores=by_label,
-        targets=(),
-        actions=(),
-        rule_hits=(),
-        policy=policy,
-        signals=(),
-    )
+from .helpers import ev, make
 
 
 def flagged(
