@@ -85,7 +85,8 @@ class ModelArtifact:
         return self.predict(features(embed_fn, texts))
 
 
-def _npz_bytes(arrays: Mapping[str, npt.NDArray[np.generic]]) -> bytes:
+def npz_bytes(arrays: Mapping[str, npt.NDArray[np.generic]]) -> bytes:
+    """Deterministic npz without pickle (fixed timestamps): the same training gives identical bytes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name in sorted(arrays):
@@ -103,7 +104,7 @@ def save(out_dir: Path, heads: Mapping[str, Head], manifest: Mapping[str, Any]) 
     arrays: dict[str, npt.NDArray[np.generic]] = {}
     for head in heads.values():
         arrays.update(head.to_arrays())
-    blob = _npz_bytes(arrays)
+    blob = npz_bytes(arrays)
     (out_dir / HEADS_FILE).write_bytes(blob)
     data = dict(manifest)
     digest = hashlib.sha256(blob).hexdigest()

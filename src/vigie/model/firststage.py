@@ -38,7 +38,6 @@ import math
 import re
 import sys
 import time
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vigie.errors import ModelError
+from vigie.model.artifact import npz_bytes
 
 __all__ = [
     "FIRST_STAGE_DIR",
@@ -179,23 +179,10 @@ class FirstStage:
 # --- artifact -------------------------------------------------------------------------------
 
 
-def _npz_bytes(arrays: Mapping[str, npt.NDArray[np.generic]]) -> bytes:
-    """Deterministic npz (fixed timestamps), so the same training gives byte-identical files."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(arrays):
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            arr = io.BytesIO()
-            np.lib.format.write_array(arr, np.ascontiguousarray(arrays[name]), allow_pickle=False)
-            zf.writestr(info, arr.getvalue())
-    return buf.getvalue()
-
-
 def save_first_stage(out_dir: Path, stage: FirstStage, extra: Mapping[str, Any]) -> dict[str, Any]:
     """Write ``weights.npz`` + ``first_stage.json`` under ``out_dir``; returns the manifest written."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    blob = _npz_bytes({"w": stage.weights, "b": np.array([stage.bias], dtype=np.float64)})
+    blob = npz_bytes({"w": stage.weights, "b": np.array([stage.bias], dtype=np.float64)})
     (out_dir / WEIGHTS_FILE).write_bytes(blob)
     manifest: dict[str, Any] = dict(extra)
     manifest.update(
