@@ -31,7 +31,7 @@ from vigie.errors import ModelError
 from vigie.model.features import features
 from vigie.model.heads import F32, F64, Head
 
-__all__ = ["DEFAULT_VERSION", "Manifest", "ModelArtifact", "load", "load_default", "save"]
+__all__ = ["DEFAULT_VERSION", "Manifest", "ModelArtifact", "load", "load_default", "npz_bytes", "save"]
 
 DEFAULT_VERSION = "enc-1"
 """Directory (series) of the artifact shipped in ``vigie/model/artifacts/`` and used by default.
