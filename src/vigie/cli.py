@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
@@ -22,6 +23,7 @@ import typer
 from rich.console import Console
 
 from vigie import __version__
+from vigie.batch.pool import DecisionPool
 from vigie.cli_service import keys_app, serve, webhooks_app, worker
 from vigie.cli_support import (
     ConfigOpt,
@@ -31,7 +33,7 @@ from vigie.cli_support import (
     load_cli_settings,
     open_cli_store,
 )
-from vigie.contract import decision_record, error_record
+from vigie.contract import error_record
 from vigie.errors import InputError, RecordError
 from vigie.pipeline import Pipeline
 from vigie.readers import ReadItem, read_records
@@ -72,6 +74,14 @@ def analyze(
     config: ConfigOpt = None,
     id_field: IdFieldOpt = None,
     text_field: TextFieldOpt = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Worker processes (default: detection.workers); output does not depend on it.",
+        ),
+    ] = None,
 ) -> None:
     """Score and decide every record without storing anything; one JSON line per record, in input order.
 
@@ -79,7 +89,6 @@ def analyze(
     1 on internal error.
     """
     settings = load_cli_settings(config, id_field=id_field, text_field=text_field)
-    pipeline = Pipeline.from_settings(settings)
     records = read_records(
         input,
         id_field=settings.input.id_field,
@@ -87,19 +96,26 @@ def analyze(
         source=settings.input.source,
     )
     rejected = 0
+    read: deque[list[ReadItem]] = deque()
+
+    def post_batches() -> Iterator[list[Post]]:
+        # The pool reads ahead; ``read`` keeps each batch's records (errors included) in order.
+        for batch in _batches(records, settings.detection.batch_size):
+            read.append(batch)
+            yield [item for item in batch if isinstance(item, Post)]
+
     out = _open_out(output)
     try:
-        for batch in _batches(records, settings.detection.batch_size):
-            posts = [item for item in batch if isinstance(item, Post)]
-            decisions = iter(pipeline.run_batch(posts)) if posts else iter(())
-            for item in batch:
-                if isinstance(item, RecordError):
-                    rejected += 1
-                    line = error_record(item.record, item)
-                else:
-                    line = decision_record(next(decisions))
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-            out.flush()
+        with DecisionPool(settings, workers or settings.detection.workers) as pool:
+            for lines in pool.records(post_batches()):
+                decided = iter(lines)
+                for item in read.popleft():
+                    if isinstance(item, RecordError):
+                        rejected += 1
+                        out.write(json.dumps(error_record(item.record, item), ensure_ascii=False) + "\n")
+                    else:
+                        out.write(next(decided) + "\n")
+                out.flush()
     finally:
         if out is not sys.stdout:
             out.close()
@@ -172,20 +188,35 @@ def eval_(
         str | None,
         typer.Option("--lang", help="Language of cases that do not name one (e.g. en for HateCheck)."),
     ] = None,
+    cascade: Annotated[
+        bool,
+        typer.Option(
+            "--cascade-loss",
+            help="Also measure the recall the cascade's first stage loses against the full pipeline.",
+        ),
+    ] = False,
 ) -> None:
     """Measure detection on a labelled suite: accuracy per language, functionality and category, AUPRC."""
-    from vigie.evaluation import evaluate, load_suite, print_report
+    from vigie.evaluation import cascade_loss, evaluate, load_suite, print_cascade_loss, print_report
 
     settings = load_cli_settings(config)
+    if settings.detection.cascade:
+        # The suite measures the model; the cascade's cost is reported apart (--cascade-loss).
+        settings = settings.model_copy(
+            update={"detection": settings.detection.model_copy(update={"cascade": False})}
+        )
     cases = load_suite(suite, language=lang)
     pipeline = Pipeline.from_settings(settings)
-    report = evaluate(
-        pipeline, cases, suite=str(suite), batch_size=settings.detection.batch_size, max_errors=errors
-    )
+    batch = settings.detection.batch_size
+    report = evaluate(pipeline, cases, suite=str(suite), batch_size=batch, max_errors=errors)
+    if cascade:
+        report.cascade = cascade_loss(pipeline, cases, batch_size=batch)
     if json_out:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         print_report(report, Console())
+        if report.cascade is not None:
+            print_cascade_loss(report.cascade, Console())
 
 
 @app.command(

@@ -30,10 +30,21 @@ from rich.table import Table
 from vigie.categories import Category
 from vigie.contract import decision_record
 from vigie.errors import InputError
+from vigie.model.firststage import FirstStage
 from vigie.pipeline import Pipeline
 from vigie.types import Post
 
-__all__ = ["EvalCase", "EvalReport", "GroupScore", "evaluate", "load_suite", "print_report"]
+__all__ = [
+    "CascadeLoss",
+    "EvalCase",
+    "EvalReport",
+    "GroupScore",
+    "cascade_loss",
+    "evaluate",
+    "load_suite",
+    "print_cascade_loss",
+    "print_report",
+]
 
 VIOLATING = frozenset({Category.HATE, Category.VIOLENT_THREAT, Category.INCITEMENT})
 _TRUE = {"hateful", "1", "true", "yes", "violating", "hate"}
@@ -73,9 +84,24 @@ class EvalReport:
     by_functionality: dict[str, dict[str, float | int]]
     by_category: dict[str, dict[str, float | int]]
     errors: list[dict[str, Any]] = field(default_factory=list)
+    cascade: CascadeLoss | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(slots=True)
+class CascadeLoss:
+    """Recall on violating cases with the full pipeline alone vs behind the cascade's first stage.
+
+    ``by_language[lang]``: ``violating`` cases, ``recall_full``, ``recall_cascade``, ``loss_points``
+    (percentage points lost), ``cleared_share`` (share of all cases the first stage cleared) and
+    ``violating_cleared``; ``overall`` the same over every case.
+    """
+
+    first_stage: str
+    overall: dict[str, float | int]
+    by_language: dict[str, dict[str, float | int]]
 
 
 def _gold(value: Any, expected: str | None) -> bool:
@@ -229,6 +255,90 @@ def evaluate(
         by_category=_table(by_cat, with_category=True),
         errors=errors,
     )
+
+
+def cascade_loss(
+    pipeline: Pipeline,
+    cases: Sequence[EvalCase],
+    *,
+    batch_size: int = 256,
+    first_stage: FirstStage | None = None,
+) -> CascadeLoss:
+    """What the cascade costs in recall on ``cases``, per language (issue: ≤ 1 point everywhere).
+
+    ``pipeline`` is the plain pipeline; the cascade's prediction for a case is the plain
+    prediction unless the first stage clears it (then nothing is flagged): that is exactly
+    what :class:`~vigie.cascade.CascadePipeline` decides, since it runs the same pipeline on
+    the posts it does not clear, so one pass measures both. ``first_stage`` defaults to the
+    one ``detection.first_stage`` names (the shipped one).
+    """
+    from vigie.cascade import CascadePipeline
+
+    cascade = CascadePipeline(
+        first_stage=first_stage,
+        detection=pipeline.detection,
+        detectors=pipeline.detectors,
+        decider=pipeline.decider,
+    )
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # n, viol, full, casc, cleared
+    for start in range(0, len(cases), batch_size):
+        chunk = cases[start : start + batch_size]
+        posts = [Post(id=c.id, text=c.text, lang_hint=c.language) for c in chunk]
+        routes = cascade.route(posts)
+        for case, decision, route in zip(chunk, pipeline.run_batch(posts), routes, strict=True):
+            record = decision_record(decision)
+            caught = bool(set(record["violations"]) & VIOLATING)
+            for key in (case.language or record["language"], "overall"):
+                c = counts[key]
+                c[0] += 1
+                c[4] += route.cleared
+                if case.gold:
+                    c[1] += 1
+                    c[2] += caught
+                    c[3] += caught and not route.cleared
+
+    def row(c: list[int]) -> dict[str, float | int]:
+        full = c[2] / c[1] if c[1] else 0.0
+        casc = c[3] / c[1] if c[1] else 0.0
+        return {
+            "cases": c[0],
+            "violating": c[1],
+            "recall_full": round(full, 4),
+            "recall_cascade": round(casc, 4),
+            "loss_points": round(100 * (full - casc), 2),
+            "cleared_share": round(c[4] / c[0], 4) if c[0] else 0.0,
+        }
+
+    overall = row(counts.pop("overall", [0, 0, 0, 0, 0]))
+    return CascadeLoss(
+        first_stage=cascade.first_stage.version,
+        overall=overall,
+        by_language={k: row(v) for k, v in sorted(counts.items())},
+    )
+
+
+def print_cascade_loss(loss: CascadeLoss, console: Console) -> None:
+    o = loss.overall
+    console.print(
+        f"[bold]cascade[/] ({loss.first_stage}): recall {o['recall_full']:.1%} full pipeline, "
+        f"{o['recall_cascade']:.1%} behind the first stage (loss {o['loss_points']} points); "
+        f"first stage cleared {o['cleared_share']:.1%} of cases"
+    )
+    table = Table(title="cascade recall loss by language", title_justify="left")
+    columns = ("language", "cases", "violating", "recall full", "recall cascade", "loss (points)", "cleared")
+    for col in columns:
+        table.add_column(col, justify="left" if col == "language" else "right")
+    for lang, r in loss.by_language.items():
+        table.add_row(
+            lang,
+            str(r["cases"]),
+            str(r["violating"]),
+            f"{r['recall_full']:.1%}",
+            f"{r['recall_cascade']:.1%}",
+            f"{r['loss_points']}",
+            f"{r['cleared_share']:.1%}",
+        )
+    console.print(table)
 
 
 def _print_table(console: Console, title: str, rows: dict[str, dict[str, float | int]]) -> None:

@@ -71,6 +71,13 @@ class DetectionSettings(_Section):
     encoder_threads: int = Field(
         2, ge=1, le=256, description="BLAS threads for the encoder; never more than the cores you have."
     )
+    workers: int = Field(
+        1,
+        ge=1,
+        le=256,
+        description="Worker processes for `vigie analyze` (each gets encoder_threads = cores // workers); "
+        "on 2 cores, 2 workers with 1 thread each outpace 1 worker with 2.",
+    )
     cascade: bool = Field(
         False,
         description="Let the cheap first stage clear posts it is sure are benign before the full pipeline "

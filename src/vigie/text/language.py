@@ -73,6 +73,9 @@ class LanguageIdentifier:
         self.min_relative_distance = min_relative_distance
         self._detector: LanguageDetector | None = None
         self._lock = threading.Lock()
+        self.parallel = True
+        """Use lingua's multi-threaded batch API. Set False before a process forks workers:
+        the Rust thread pool it starts does not survive ``fork`` and the children would hang."""
 
     def load(self) -> None:
         """Build the lingua detector from the configured languages (once)."""
@@ -128,7 +131,11 @@ class LanguageIdentifier:
                 for k in pending:
                     out[k] = self.languages[0]
             else:
-                found = detector.detect_languages_in_parallel_of([texts[k] for k in pending])
+                batch = [texts[k] for k in pending]
+                if self.parallel:
+                    found = detector.detect_languages_in_parallel_of(batch)
+                else:
+                    found = [detector.detect_language_of(t) for t in batch]
                 for k, language in zip(pending, found, strict=True):
                     out[k] = _code(language)
         return out
