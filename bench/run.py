@@ -24,8 +24,10 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -44,16 +46,57 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
+def _tree_pss_mb(root: int) -> float:
+    """Sum of PSS (proportional set size) over ``root`` and its descendants, in MB.
+
+    PSS splits pages shared between processes (the forked workers share the model weights
+    copy-on-write), so the sum is the memory the run really holds; summing RSS would count
+    the shared weights once per worker."""
+    pids, total, i = [root], 0, 0
+    while i < len(pids):
+        try:
+            for task in Path(f"/proc/{pids[i]}/task").iterdir():
+                pids.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            pass
+        i += 1
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
 def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
-    """Run ``cmd``; wall seconds and the child's peak RSS (MB, from wait4)."""
+    """Run ``cmd``; wall seconds and the peak memory of its process tree in MB (sum of PSS,
+    sampled every 0.2 s; falls back to the largest single RSS from wait4 where /proc has no PSS)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
+    peak = 0.0
+    out_chunks: list[str] = []
+    err_chunks: list[str] = []
+
+    def drain(stream: Any, into: list[str]) -> None:
+        into.append(stream.read())
+
+    readers = [
+        threading.Thread(target=drain, args=(proc.stdout, out_chunks), daemon=True),
+        threading.Thread(target=drain, args=(proc.stderr, err_chunks), daemon=True),
+    ]
+    for r in readers:
+        r.start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_pss_mb(proc.pid))
+        time.sleep(0.2)
     dt = time.perf_counter() - t0
-    out = proc.stdout.read() if proc.stdout else ""
-    err = proc.stderr.read() if proc.stderr else ""
-    rc = os.waitstatus_to_exitcode(status)
-    return dt, usage.ru_maxrss / 1024, subprocess.CompletedProcess(cmd, rc, out, err)
+    for r in readers:
+        r.join()
+    mem = peak or resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    out, err = "".join(out_chunks), "".join(err_chunks)
+    return dt, mem, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def _save(name: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -68,21 +111,23 @@ def _detector_env(detectors: str | None) -> dict[str, str]:
     return {"VIGIE_DETECTION__DETECTORS": json.dumps(detectors.split(","))} if detectors else {}
 
 
-def analyze(mix: Path, cascade: bool, detectors: str | None, posts: int) -> dict[str, Any]:
+def analyze(mix: Path, cascade: bool, detectors: str | None, posts: int, workers: int) -> dict[str, Any]:
     out = DATA / f"analyze-{'cascade' if cascade else 'full'}.jsonl"
     env = _env(VIGIE_DETECTION__CASCADE="true" if cascade else "false", **_detector_env(detectors))
-    cmd = [sys.executable, "-m", "vigie.cli", "analyze", str(mix), "-o", str(out)]
+    cmd = [sys.executable, "-m", "vigie.cli", "analyze", str(mix), "-o", str(out), "--workers", str(workers)]
     dt, rss, proc = _timed(cmd, env)
     if proc.returncode != 0:
         return {"error": proc.stderr.strip()[-2000:], "returncode": proc.returncode}
     lines = sum(1 for _ in out.open(encoding="utf-8"))
     return {
-        "command": "vigie analyze MIX -o OUT",
+        "command": f"vigie analyze MIX -o OUT --workers {workers}",
         "cascade": cascade,
+        "workers": workers,
         "posts": lines,
         "seconds": round(dt, 2),
         "posts_per_second": round(lines / dt, 1),
-        "peak_rss_mb": round(rss, 1),
+        "peak_memory_mb": round(rss, 1),
+        "memory": "peak sum of PSS over the process tree (workers share the weights)",
         "includes": "process start-up, model loading, reading, scoring, deciding, writing JSONL",
     }
 
@@ -151,7 +196,7 @@ def xlmr(mix: Path, n: int) -> dict[str, Any]:
     if proc.returncode != 0:
         return {"error": proc.stderr.strip()[-2000:]}
     data: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
-    data["peak_rss_mb"] = round(rss, 1)
+    data["peak_memory_mb"] = round(rss, 1)
     return data
 
 
@@ -167,7 +212,7 @@ def hatesonar(mix: Path, n: int) -> dict[str, Any]:
     if proc.returncode != 0:
         return {"name": "hatesonar", "error": proc.stderr.strip()[-1500:]}
     data: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
-    data["peak_rss_mb"] = round(rss, 1)
+    data["peak_memory_mb"] = round(rss, 1)
     return data
 
 
@@ -231,6 +276,7 @@ def main() -> int:
     ap.add_argument("--xlmr-posts", type=int, default=320)
     ap.add_argument("--ray-posts", type=int, default=8_000)
     ap.add_argument("--detectors", default=None, help="comma-separated detection.detectors override")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="vigie analyze --workers")
     ap.add_argument(
         "--skip", default="", help="comma-separated steps to skip: analyze,latency,xlmr,peers,ray"
     )
@@ -251,8 +297,11 @@ def main() -> int:
     }
     results["routing"] = _save("routing", routing(mix))
     if "analyze" not in skip:
-        results["realistic"] = _save("analyze_realistic", analyze(mix, True, a.detectors, a.posts))
-        results["worst_case"] = _save("analyze_worst_case", analyze(mix, False, a.detectors, a.posts))
+        for key, name, cascade in (
+            ("realistic", "analyze_realistic", True),
+            ("worst_case", "analyze_worst_case", False),
+        ):
+            results[key] = _save(name, analyze(mix, cascade, a.detectors, a.posts, a.workers))
     if "latency" not in skip:
         results["latency"] = _save("latency", latency(mix, a.detectors))
     have_bench = ("xlmr" not in skip or "peers" not in skip) and ensure_bench_venv()
@@ -268,9 +317,9 @@ def main() -> int:
         r = results.get(key, {})
         pps = r.get("posts_per_second")
         ratio = round(pps / base, 1) if pps and base else None
-        rows.append((key, pps, ratio, r.get("peak_rss_mb"), r.get("error", "")[:60]))
+        rows.append((key, pps, ratio, r.get("peak_memory_mb"), r.get("error", "")[:60]))
     _save("summary", results)
-    print(f"{'run':<12} {'posts/s':>10} {'× XLM-R':>9} {'peak RSS MB':>12}")
+    print(f"{'run':<12} {'posts/s':>10} {'× XLM-R':>9} {'peak MB':>12}")
     for name, pps, ratio, rss, err in rows:
         print(f"{name:<12} {pps!s:>10} {ratio!s:>9} {rss!s:>12} {err}")
     print(f"share reaching the encoder (realistic mix): {results['routing']['share_reaching_encoder']}")

@@ -29,14 +29,18 @@ from .helpers import assess, target
 POLICY = load_policy()
 EDGES = (
     0.0,
+    0.25,
+    0.26,
     0.27,
     0.28,
     0.29,
     0.3,
+    0.31,
     0.33,
     0.35,
     0.36,
     0.37,
+    0.38,
     0.4,
     0.41,
     0.42,
@@ -88,10 +92,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.36, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.INCITEMENT: {Verdict.REVIEW: 0.32, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.37, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.INCITEMENT: {Verdict.REVIEW: 0.26, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
     Category.HATE: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.42, Verdict.RESTRICT: 0.9},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.3, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}

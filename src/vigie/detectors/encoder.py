@@ -22,7 +22,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -53,10 +53,13 @@ def _load_artifact(path: Path) -> ModelArtifact:
         return art
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Combining marks (the blocks NFKD leaves after Latin, Greek and Cyrillic letters)."""
+
+
 def _plain(text: str) -> str:
     """Lower-cased, accents stripped: what the folded view would be without de-obfuscation."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 _ELONGATION = re.compile(r"(.)\1+")
@@ -144,13 +147,32 @@ class EncoderDetector:
             units.append(whole)
         return units, capped
 
+    def _alternatives(self, doc: Document, span: Span, row_of: Callable[[str], int]) -> list[int]:
+        """Rows of the texts that stand for one unit: its NFKC reading, plus the folded one when
+        de-obfuscation changed its words; the unit scores the max over them."""
+        # The NFKC view (mojibake repaired, invisible characters removed, whitespace
+        # collapsed) is what the heads were trained on; fall back to the original.
+        t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
+        rows = [row_of(t)]
+        folded = _view_slice(doc.views.folded, span).strip()
+        if folded and _deobfuscated(folded, t):
+            rows.append(row_of(folded))
+        return rows
+
     def detect_batch(self, docs: Sequence[Document]) -> list[Signal]:
+        """Every unit of every document (its sentences, then the whole text) in one encoder pass.
+
+        Sentences are always scored, never only when the whole text looks suspicious:
+        measured, USE dilutes one violent sentence among friendly ones to nothing
+        ("Lovely morning at the market. I'm going to shoot the mayor on Friday. The bread
+        was great." scores violent_threat 0.03 as a whole, 1.0 for the sentence), so a gate
+        on the whole-text score would miss exactly the threats hidden in long posts."""
         self.load()
         assert self._artifact is not None and self._encoder is not None
+        artifact, encoder = self._artifact, self._encoder
         per_doc: list[tuple[list[Span], bool]] = [self._units(d) for d in docs]
         texts: list[str] = []
         index: dict[str, int] = {}
-        rows: list[list[list[int]]] = []
 
         def row_of(t: str) -> int:
             if t not in index:
@@ -158,21 +180,11 @@ class EncoderDetector:
                 texts.append(t)
             return index[t]
 
-        for doc, (units, _) in zip(docs, per_doc, strict=True):
-            r: list[list[int]] = []
-            for span in units:
-                # The NFKC view (mojibake repaired, invisible characters removed, whitespace
-                # collapsed) is what the heads were trained on; fall back to the original.
-                t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
-                alternatives = [row_of(t)]
-                folded = _view_slice(doc.views.folded, span).strip()
-                if folded and _deobfuscated(folded, t):
-                    # De-obfuscated reading ("k i l l", "h4te"): the unit scores the max of both.
-                    alternatives.append(row_of(folded))
-                r.append(alternatives)
-            rows.append(r)
-        encoder = self._encoder
-        probs = self._artifact.predict_texts(lambda batch: embed(encoder, batch, self.batch_size), texts)
+        rows = [
+            [self._alternatives(doc, span, row_of) for span in units]
+            for doc, (units, _) in zip(docs, per_doc, strict=True)
+        ]
+        probs = artifact.predict_texts(lambda batch: embed(encoder, batch, self.batch_size), texts)
         return [
             self._signal(doc, units, capped, r, probs)
             for doc, (units, capped), r in zip(docs, per_doc, rows, strict=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from vigie.text.normalize import NormalizedText, fold
@@ -115,8 +116,19 @@ _GAP: Final = re.compile(r"[ \t]+")
 _NAME_SEP: Final = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded_word(word: str) -> str:
+    """``fold`` of one capitalised word; cached because names and sentence-initial words repeat."""
+    return fold(word)
+
+
 def _name_word(word: str) -> bool:
-    return len(word) > 1 and word[0].isupper() and not word.isupper() and fold(word) not in NAME_STOPWORDS
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and not word.isupper()
+        and _folded_word(word) not in NAME_STOPWORDS
+    )
 
 
 def find_names(original: str, skip: Iterable[Span] = ()) -> list[TargetMatch]:

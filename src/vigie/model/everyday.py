@@ -6,11 +6,13 @@ the heads read small talk, sport banter, violent idioms ("this song kills me"), 
 violence and heated political criticism as harassment or threats (the main failure of
 model ``enc-1``), and the cascade's first stage could clear almost nothing of a real feed.
 
-The corpus was written for the project, by hand, in en/fr (760 posts each), es/de/it (310)
-and pt/nl (160), in six sections: ``daily``, ``culture``, ``idiom`` (violent words used
-harmlessly), ``politics`` (heated, non-violent), ``identity`` (protected groups mentioned
-neutrally or positively, counter-speech without slurs) and ``news`` (neutral reporting of
-violence). It is the project's own text (licence: the project's), never copied from the
+The corpus was written for the project, by hand, in en/fr (1,060 posts each), es/de/it
+(310) and pt/nl (160), in six sections: ``daily``, ``culture``, ``idiom`` (violent words
+used harmlessly), ``politics`` (heated, non-violent), ``identity`` (protected groups
+mentioned neutrally or positively, counter-speech without slurs) and ``news`` (neutral
+reporting of violence); en and fr add ``negation`` (hostility negated or rejected,
+positive statements about groups) and ``counter`` (counter-speech that refers to hate or
+violence to condemn or report it, without slurs). It is the project's own text (licence: the project's), never copied from the
 evaluation suites, the bundled feed or the benchmark's phrase banks (a test checks that no
 line is a near copy of a HateCheck case or of a feed post).
 

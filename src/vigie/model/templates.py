@@ -26,7 +26,16 @@ from dataclasses import dataclass
 
 from vigie.model.datasets import Example, Split
 
-__all__ = ["FUNCTIONALITIES", "TEMPLATES", "Case", "Template", "generate", "obfuscate"]
+__all__ = [
+    "FUNCTIONALITIES",
+    "TEMPLATES",
+    "Case",
+    "Template",
+    "generate",
+    "heldout_suite",
+    "main",
+    "obfuscate",
+]
 
 N = math.nan
 
@@ -1176,3 +1185,50 @@ def generate(seed: int = 0, per_template: int = 8, obfuscated_share: float = 0.2
             if t.functionality in VIOLATING and rng.random() < obfuscated_share:
                 cases.append(Case(obfuscate(text, rng), t.lang, "obfuscation", t.id, split, targets))
     return cases
+
+
+def heldout_suite(seed: int = 0) -> list[dict[str, str]]:
+    """The held-out template cases as ``vigie eval`` suite records (JSONL rows).
+
+    ``label`` is ``violating`` when a violating category applies, ``expected`` the first
+    category that applies (``none`` when none does), so ``vigie eval`` reports accuracy per
+    functionality and language through the whole pipeline — the numbers the issue asks for."""
+    rows = []
+    for i, case in enumerate(c for c in generate(seed) if c.split == "test"):
+        applies = [cat for cat, v in zip(_CATEGORY_ORDER, case.targets[:4], strict=True) if v == 1.0]
+        violating = any(cat != "harassment" for cat in applies)
+        rows.append(
+            {
+                "id": f"{case.template_id}-{i}",
+                "text": case.text,
+                "label": "violating" if violating else "none",
+                "expected": applies[0] if applies else "none",
+                "functionality": case.functionality,
+                "lang": case.lang,
+            }
+        )
+    return rows
+
+
+_CATEGORY_ORDER = ("violent_threat", "incitement", "hate", "harassment")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m vigie.model.templates -o FILE``: write the held-out cases as an eval suite."""
+    import argparse
+    import json
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m vigie.model.templates", description=main.__doc__)
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    rows = heldout_suite(args.seed)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} held-out cases written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
