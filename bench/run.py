@@ -216,7 +216,13 @@ def hatesonar(mix: Path, n: int) -> dict[str, Any]:
     return data
 
 
-def ray_backfill(mix: Path, detectors: str | None, posts: int, shards: int = 8) -> dict[str, Any]:
+def ray_backfill(
+    mix: Path, detectors: str | None, posts: int, shards: int = 8, store_url: str | None = None
+) -> dict[str, Any]:
+    """Backfill the same shards with 1 and 2 Ray workers into a fresh store each time.
+
+    ``store_url`` (a PostgreSQL URL) puts both runs in their own fresh schema there; by default
+    each run gets its own SQLite file (one writer at a time: it bounds the scaling)."""
     d = DATA / "shards"
     d.mkdir(parents=True, exist_ok=True)
     for old in d.glob("*.jsonl"):
@@ -234,7 +240,12 @@ def ray_backfill(mix: Path, detectors: str | None, posts: int, shards: int = 8) 
         if ck.exists():
             for p in ck.iterdir():
                 p.unlink()
-        env = _env(VIGIE_DETECTION__CASCADE="true", **_detector_env(detectors))
+        extra: dict[str, str] = {}
+        db_url = f"sqlite:///{db}"
+        if store_url:
+            extra["VIGIE_STORE__SCHEMA_NAME"] = f"bench_ray_{workers}_{int(time.time())}"
+            db_url = store_url
+        env = _env(VIGIE_DETECTION__CASCADE="true", **_detector_env(detectors), **extra)
         cmd = [
             sys.executable,
             "-m",
@@ -248,7 +259,7 @@ def ray_backfill(mix: Path, detectors: str | None, posts: int, shards: int = 8) 
             "--checkpoint-dir",
             str(ck),
             "--db",
-            f"sqlite:///{db}",
+            db_url,
         ]
         dt, _rss, proc = _timed(cmd, env)
         if proc.returncode != 0:
@@ -266,7 +277,7 @@ def ray_backfill(mix: Path, detectors: str | None, posts: int, shards: int = 8) 
         "shards": shards,
         "runs": runs,
         "scaling_efficiency_2_workers": eff,
-        "store": "SQLite (WAL) on local disk",
+        "store": "PostgreSQL (fresh schema per run)" if store_url else "SQLite (WAL) on local disk",
     }
 
 
@@ -276,6 +287,7 @@ def main() -> int:
     ap.add_argument("--xlmr-posts", type=int, default=320)
     ap.add_argument("--ray-posts", type=int, default=8_000)
     ap.add_argument("--detectors", default=None, help="comma-separated detection.detectors override")
+    ap.add_argument("--ray-store", default=None, help="PostgreSQL URL for the Ray step (default: SQLite)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="vigie analyze --workers")
     ap.add_argument(
         "--skip", default="", help="comma-separated steps to skip: analyze,latency,xlmr,peers,ray"
@@ -310,7 +322,8 @@ def main() -> int:
     if have_bench and "peers" not in skip:
         results["hatesonar"] = _save("hatesonar", hatesonar(mix, 2000))
     if "ray" not in skip:
-        results["ray"] = _save("ray_backfill", ray_backfill(mix, a.detectors, a.ray_posts))
+        ray = ray_backfill(mix, a.detectors, a.ray_posts, store_url=a.ray_store)
+        results["ray"] = _save("ray_backfill", ray)
     base = results.get("xlmr", {}).get("posts_per_second")
     rows = []
     for key in ("realistic", "worst_case", "xlmr", "hatesonar"):

@@ -29,6 +29,8 @@ from .helpers import assess, target
 POLICY = load_policy()
 EDGES = (
     0.0,
+    0.23,
+    0.24,
     0.25,
     0.26,
     0.27,
@@ -36,7 +38,9 @@ EDGES = (
     0.29,
     0.3,
     0.31,
+    0.32,
     0.33,
+    0.34,
     0.35,
     0.36,
     0.37,
@@ -92,10 +96,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.37, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.INCITEMENT: {Verdict.REVIEW: 0.26, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.33, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.INCITEMENT: {Verdict.REVIEW: 0.24, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
     Category.HATE: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.3, Verdict.RESTRICT: 0.9},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.37, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}
@@ -188,3 +192,12 @@ examples:
     assert results["low-bar"].status == "passed"
     assert results["high-bar"].problems == ("verdict restrict, expected at least remove",)
     assert results["exact"].problems == ("verdict restrict, expected review",)
+
+
+def test_review_thresholds_are_the_shipped_models_recommended_thresholds() -> None:
+    """Retraining moves the model's validation-chosen thresholds; the policy must follow (or say why)."""
+    from vigie.model.artifact import load_default
+
+    recommended = load_default().manifest.thresholds
+    for category, ladder in THRESHOLDS.items():
+        assert ladder[Verdict.REVIEW] == recommended[str(category)], category

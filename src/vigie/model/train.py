@@ -212,7 +212,22 @@ def _metrics(
                 "accuracy_at_0.5": round(float(((p >= 0.5) == (y[known, j] == 1)).mean()), 4),
             }
     templates["context_heads"] = context
-    return {"natural_test": natural, "templates_heldout": templates}
+    # Everyday corpus, test blocks: the share of benign everyday posts any category flags at
+    # its review threshold (the false-positive rate a platform would see on small talk).
+    every = (split == "test") & np.array([e.dataset == EVERYDAY for e in examples])
+    flagged = np.zeros(int(every.sum()), dtype=bool)
+    for label in CATEGORIES:
+        if label in heads:
+            flagged |= heads[label].predict(x[every]) >= thresholds[label]
+    every_lang = lang[every]
+    everyday = {
+        lg: {"n": int(m.sum()), "flagged_share": round(float(flagged[m].mean()), 4)}
+        for lg in sorted(set(every_lang.tolist()))
+        if (m := every_lang == lg).any()
+    }
+    if len(flagged):
+        everyday["all"] = {"n": len(flagged), "flagged_share": round(float(flagged.mean()), 4)}
+    return {"natural_test": natural, "templates_heldout": templates, "everyday_test": everyday}
 
 
 def _versions() -> dict[str, str]:
