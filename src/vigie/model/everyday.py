@@ -12,9 +12,10 @@ used harmlessly), ``politics`` (heated, non-violent), ``identity`` (protected gr
 mentioned neutrally or positively, counter-speech without slurs) and ``news`` (neutral
 reporting of violence); en and fr add ``negation`` (hostility negated or rejected,
 positive statements about groups) and ``counter`` (counter-speech that refers to hate or
-violence to condemn or report it, without slurs). It is the project's own text (licence: the project's), never copied from the
-evaluation suites, the bundled feed or the benchmark's phrase banks (a test checks that no
-line is a near copy of a HateCheck case or of a feed post).
+violence to condemn or report it, without slurs). It is the project's own text (licence:
+the project's), never copied from the evaluation suites, the bundled feed or the
+benchmark's phrase banks (a test checks that no line is a near copy of a HateCheck case or
+of a feed post).
 
 Format: UTF-8, one post per line; ``# language: xx`` first, then ``# section: name`` before
 each block. Only lines starting with ``# `` (hash, space) are headers: ``#hashtag`` posts are
