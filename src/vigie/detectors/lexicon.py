@@ -748,7 +748,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "3"
+    version: str = "4"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 

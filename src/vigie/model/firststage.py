@@ -30,7 +30,6 @@ the weights, checked on load). Inference uses scikit-learn's ``HashingVectorizer
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import io
 import json
@@ -56,7 +55,6 @@ __all__ = [
     "FirstStage",
     "default_first_stage_path",
     "load_first_stage",
-    "main",
     "train_first_stage",
 ]
 
@@ -381,46 +379,3 @@ def train_first_stage(
     manifest = save_first_stage(out_dir, final, info)
     say(f"first stage written to {out_dir}: thresholds {thresholds} ({time.monotonic() - t0:.0f}s)")
     return manifest
-
-
-def _teacher_from_artifact(examples: Sequence[Any], cache_dir: Path) -> npt.NDArray[np.bool_]:
-    """Encoder-head flags on cached embeddings (the shipped artifact's review thresholds)."""
-    from vigie.model.artifact import load_default
-    from vigie.model.features import EmbeddingCache, features, get_encoder
-
-    art = load_default()
-    cache = EmbeddingCache(cache_dir, get_encoder())
-    x = features(cache.embed, [e.text for e in examples])
-    probs = art.predict(x)
-    flags = np.zeros(len(examples), dtype=bool)
-    for label in ("violent_threat", "incitement", "hate", "harassment"):
-        if label in probs:
-            flags |= probs[label] >= art.manifest.thresholds.get(label, 0.5)
-    return flags
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Train the first stage alone, with the shipped encoder heads as teacher (``vigie train`` does both)."""
-    from vigie.model.datasets import load_all
-    from vigie.model.templates import generate
-
-    parser = argparse.ArgumentParser(prog="python -m vigie.model.firststage", description=main.__doc__)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--out", type=Path, default=None, help="default: <shipped artifact>/first_stage")
-    parser.add_argument("--cache", type=Path, default=Path(".cache/embeddings"))
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--no-teacher", action="store_true", help="gold labels only")
-    args = parser.parse_args(argv)
-    examples = load_all(args.data, seed=args.seed) + [c.to_example() for c in generate(args.seed, 8, 0.25)]
-    teacher = None if args.no_teacher else _teacher_from_artifact(examples, args.cache)
-    from vigie.model.artifact import load_default
-
-    extra = {"teacher_artifact": load_default().version} if teacher is not None else {}
-    train_first_stage(
-        examples, args.out or default_first_stage_path(), teacher=teacher, seed=args.seed, extra=extra
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
