@@ -216,6 +216,18 @@ def hatesonar(mix: Path, n: int) -> dict[str, Any]:
     return data
 
 
+def _drop_schema(url: str, schema: str) -> None:
+    """Remove a benchmark run's schema from the PostgreSQL database it borrowed."""
+    from sqlalchemy import text
+
+    from vigie.store.engine import create_store_engine
+
+    engine = create_store_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    engine.dispose()
+
+
 def ray_backfill(
     mix: Path, detectors: str | None, posts: int, shards: int = 8, store_url: str | None = None
 ) -> dict[str, Any]:
@@ -268,6 +280,8 @@ def ray_backfill(
         out = json.loads(proc.stdout.strip().splitlines()[-1])
         out["wall_seconds_with_startup"] = round(dt, 2)
         runs[str(workers)] = out
+        if store_url:
+            _drop_schema(store_url, extra["VIGIE_STORE__SCHEMA_NAME"])
     one, two = runs.get("1", {}), runs.get("2", {})
     eff = None
     if one.get("posts_per_second") and two.get("posts_per_second"):
