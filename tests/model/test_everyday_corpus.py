@@ -2,8 +2,7 @@
 
 The corpus trains the heads and the first stage (``vigie.model.everyday``). HateCheck and the
 bundled feed *measure* the model, so a corpus line that nearly copies one of their cases
-would inflate the measurement; the check is MinHash over character 5-grams, as for the
-generated templates (``test_templates_not_hatecheck.py``).
+would inflate the measurement; the check is :mod:`.nearcopy`, as for the generated templates.
 """
 
 from __future__ import annotations
@@ -14,47 +13,18 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from datasketch import MinHash, MinHashLSH
 
 from vigie.model.datasets import HEAD_LABELS
 from vigie.model.everyday import BLOCK, corpus_files, load_everyday, read_corpus
 
+from .nearcopy import near_copies
+
 ROOT = Path(__file__).resolve().parents[2]
 HATECHECK = ROOT / ".." / "shared" / "data" / "hatecheck" / "test_suite_cases.csv"
 FEED = ROOT / "examples" / "feed.jsonl"
-THRESHOLD = 0.8
-NUM_PERM = 128
 SECTIONS = {"daily", "culture", "idiom", "politics", "identity", "news"}
 HARD_NEGATIVES = {"negation", "counter"}
 """Extra sections (en, fr): negated hostility and counter-speech that refers to hate without slurs."""
-
-
-def _shingles(text: str, n: int = 5) -> set[str]:
-    t = " ".join(text.lower().split())
-    return {t[i : i + n] for i in range(max(1, len(t) - n + 1))}
-
-
-def _minhash(shingles: set[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    for s in shingles:
-        m.update(s.encode("utf-8"))
-    return m
-
-
-def _near_copies(corpus: list[str], others: list[str]) -> list[tuple[str, str]]:
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    shingles = {}
-    for i, text in enumerate(others):
-        shingles[i] = _shingles(text)
-        lsh.insert(str(i), _minhash(shingles[i]))
-    near = []
-    for text in corpus:
-        own = _shingles(text)
-        for key in lsh.query(_minhash(own)):
-            other = shingles[int(key)]
-            if len(own & other) / len(own | other) >= THRESHOLD:
-                near.append((text, others[int(key)]))
-    return near
 
 
 def test_every_file_parses_with_its_language_and_the_six_sections() -> None:
@@ -112,7 +82,7 @@ def test_no_corpus_post_is_a_near_copy_of_hatecheck_or_of_the_feed() -> None:
         hatecheck = [row["test_case"] for row in csv.DictReader(f)]
     feed = [json.loads(line)["text"] for line in FEED.read_text(encoding="utf-8").splitlines()]
     corpus = [r.text for r in load_everyday(seed=0)]
-    assert _near_copies(corpus, hatecheck) == []
-    assert _near_copies(corpus, feed) == []
+    assert near_copies(corpus, hatecheck) == []
+    assert near_copies(corpus, feed) == []
     # The check itself can fail: a corpus line copied with one character changed is caught.
-    assert _near_copies([feed[0] + "!"], feed) != []
+    assert near_copies([feed[0] + "!"], feed) != []
