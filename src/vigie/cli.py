@@ -197,7 +197,7 @@ def eval_(
     ] = False,
 ) -> None:
     """Measure detection on a labelled suite: accuracy per language, functionality and category, AUPRC."""
-    from vigie.evaluation import cascade_loss, evaluate, load_suite, print_cascade_loss, print_report
+    from vigie.evaluation import evaluate, load_suite, print_cascade_loss, print_report
 
     settings = load_cli_settings(config)
     if settings.detection.cascade:
@@ -207,10 +207,14 @@ def eval_(
         )
     cases = load_suite(suite, language=lang)
     pipeline = Pipeline.from_settings(settings)
-    batch = settings.detection.batch_size
-    report = evaluate(pipeline, cases, suite=str(suite), batch_size=batch, max_errors=errors)
-    if cascade:
-        report.cascade = cascade_loss(pipeline, cases, batch_size=batch)
+    report = evaluate(
+        pipeline,
+        cases,
+        suite=str(suite),
+        batch_size=settings.detection.batch_size,
+        max_errors=errors,
+        cascade=cascade,
+    )
     if json_out:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

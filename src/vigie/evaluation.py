@@ -30,7 +30,7 @@ from rich.table import Table
 from vigie.categories import Category
 from vigie.contract import decision_record
 from vigie.errors import InputError
-from vigie.model.firststage import FirstStage
+from vigie.model.firststage import Clearance, FirstStage
 from vigie.pipeline import Pipeline
 from vigie.types import Post
 
@@ -196,8 +196,15 @@ def evaluate(
     suite: str = "",
     batch_size: int = 256,
     max_errors: int = 20,
+    cascade: bool = False,
+    first_stage: FirstStage | None = None,
 ) -> EvalReport:
-    """Run every case through the pipeline and aggregate accuracy per language, functionality and category."""
+    """Run every case through the pipeline and aggregate accuracy per language, functionality and category.
+
+    With ``cascade``, the same pass also measures what the cascade's first stage (``first_stage``,
+    default: the one ``detection.first_stage`` names) would cost in recall (:class:`CascadeLoss`).
+    """
+    router = _CascadeTally(pipeline, first_stage) if cascade else None
     by_lang: dict[str, GroupScore] = defaultdict(GroupScore)
     by_func: dict[str, GroupScore] = defaultdict(GroupScore)
     by_cat: dict[str, GroupScore] = defaultdict(GroupScore)
@@ -208,10 +215,14 @@ def evaluate(
     for start in range(0, len(cases), batch_size):
         chunk = cases[start : start + batch_size]
         posts = [Post(id=c.id, text=c.text, lang_hint=c.language) for c in chunk]
-        for case, decision in zip(chunk, pipeline.run_batch(posts), strict=True):
+        routes = router.route(posts) if router is not None else [None] * len(posts)
+        for case, decision, route in zip(chunk, pipeline.run_batch(posts), routes, strict=True):
             record = decision_record(decision)
             violations = set(record["violations"])
             predicted = bool(violations & VIOLATING)
+            lang = case.language or record["language"]
+            if router is not None and route is not None:
+                router.add(lang, case.gold, predicted, route.cleared)
             ok = predicted == case.gold
             correct += ok
             if case.gold:
@@ -222,7 +233,6 @@ def evaluate(
                 neg_ok += ok
             golds.append(case.gold)
             scores.append(max(record["scores"][str(c)] for c in VIOLATING))
-            lang = case.language or record["language"]
             for table, key in ((by_lang, lang), (by_func, case.functionality)):
                 table[key].n += 1
                 table[key].correct += ok
@@ -254,50 +264,46 @@ def evaluate(
         by_functionality=_table(by_func),
         by_category=_table(by_cat, with_category=True),
         errors=errors,
+        cascade=router.result() if router is not None else None,
     )
 
 
-def cascade_loss(
-    pipeline: Pipeline,
-    cases: Sequence[EvalCase],
-    *,
-    batch_size: int = 256,
-    first_stage: FirstStage | None = None,
-) -> CascadeLoss:
-    """What the cascade costs in recall on ``cases``, per language (issue: ≤ 1 point everywhere).
+class _CascadeTally:
+    """Counts, per language, what the plain pipeline catches and what the first stage would clear.
 
-    ``pipeline`` is the plain pipeline; the cascade's prediction for a case is the plain
-    prediction unless the first stage clears it (then nothing is flagged): that is exactly
-    what :class:`~vigie.cascade.CascadePipeline` decides, since it runs the same pipeline on
-    the posts it does not clear, so one pass measures both. ``first_stage`` defaults to the
-    one ``detection.first_stage`` names (the shipped one).
-    """
-    from vigie.cascade import CascadePipeline
+    The cascade's prediction for a case is the plain prediction unless the first stage clears
+    it (then nothing is flagged): that is exactly what :class:`~vigie.cascade.CascadePipeline`
+    decides, since it runs the same pipeline on the posts it does not clear, so the evaluation
+    pass measures both."""
 
-    cascade = CascadePipeline(
-        first_stage=first_stage,
-        detection=pipeline.detection,
-        detectors=pipeline.detectors,
-        decider=pipeline.decider,
-    )
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # n, viol, full, casc, cleared
-    for start in range(0, len(cases), batch_size):
-        chunk = cases[start : start + batch_size]
-        posts = [Post(id=c.id, text=c.text, lang_hint=c.language) for c in chunk]
-        routes = cascade.route(posts)
-        for case, decision, route in zip(chunk, pipeline.run_batch(posts), routes, strict=True):
-            record = decision_record(decision)
-            caught = bool(set(record["violations"]) & VIOLATING)
-            for key in (case.language or record["language"], "overall"):
-                c = counts[key]
-                c[0] += 1
-                c[4] += route.cleared
-                if case.gold:
-                    c[1] += 1
-                    c[2] += caught
-                    c[3] += caught and not route.cleared
+    def __init__(self, pipeline: Pipeline, first_stage: FirstStage | None) -> None:
+        from vigie.cascade import CascadePipeline
 
-    def row(c: list[int]) -> dict[str, float | int]:
+        self._cascade = CascadePipeline(
+            first_stage=first_stage,
+            detection=pipeline.detection,
+            detectors=pipeline.detectors,
+            decider=pipeline.decider,
+        )
+        self._counts: dict[str, list[int]] = defaultdict(
+            lambda: [0, 0, 0, 0, 0]
+        )  # n, viol, full, casc, cleared
+
+    def route(self, posts: Sequence[Post]) -> list[Clearance]:
+        return self._cascade.route(posts)
+
+    def add(self, language: str, gold: bool, caught: bool, cleared: bool) -> None:
+        for key in (language, "overall"):
+            c = self._counts[key]
+            c[0] += 1
+            c[4] += cleared
+            if gold:
+                c[1] += 1
+                c[2] += caught
+                c[3] += caught and not cleared
+
+    @staticmethod
+    def _row(c: list[int]) -> dict[str, float | int]:
         full = c[2] / c[1] if c[1] else 0.0
         casc = c[3] / c[1] if c[1] else 0.0
         return {
@@ -309,12 +315,28 @@ def cascade_loss(
             "cleared_share": round(c[4] / c[0], 4) if c[0] else 0.0,
         }
 
-    overall = row(counts.pop("overall", [0, 0, 0, 0, 0]))
-    return CascadeLoss(
-        first_stage=cascade.first_stage.version,
-        overall=overall,
-        by_language={k: row(v) for k, v in sorted(counts.items())},
-    )
+    def result(self) -> CascadeLoss:
+        counts = dict(self._counts)
+        overall = self._row(counts.pop("overall", [0, 0, 0, 0, 0]))
+        return CascadeLoss(
+            first_stage=self._cascade.first_stage.version,
+            overall=overall,
+            by_language={k: self._row(v) for k, v in sorted(counts.items())},
+        )
+
+
+def cascade_loss(
+    pipeline: Pipeline,
+    cases: Sequence[EvalCase],
+    *,
+    batch_size: int = 256,
+    first_stage: FirstStage | None = None,
+) -> CascadeLoss:
+    """What the cascade costs in recall on ``cases``, per language (issue: ≤ 1 point everywhere);
+    :func:`evaluate` with ``cascade=True`` measures it in the same pass as the accuracy tables."""
+    loss = evaluate(pipeline, cases, batch_size=batch_size, cascade=True, first_stage=first_stage).cascade
+    assert loss is not None
+    return loss
 
 
 def print_cascade_loss(loss: CascadeLoss, console: Console) -> None:
