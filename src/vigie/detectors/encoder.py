@@ -6,8 +6,10 @@ score is the maximum over those units, so one violent sentence in a long friendl
 still surfaces, and the evidence for a label is the sentence that scored highest for it
 (the whole text only when it is the sole unit). Units are read on the NFKC view (what the
 heads were trained on) and, when folding changed more than case and accents (``k i l l``,
-``h4te``), also on the folded view; the unit keeps the higher score. All units of all
-documents of a batch go through one bounded-batch encoder pass.
+``h4te``), also on the folded view; the unit keeps the higher score. The whole text of a
+multi-sentence post is read from its sentences' token sums (:mod:`vigie.model.use`), so
+each sentence goes through the encoder once. All units of all documents of a batch go
+through one bounded-batch encoder pass.
 
 Probabilities are calibrated on whole natural texts, and the recommended review
 thresholds (:attr:`EncoderDetector.thresholds`) were chosen on whole texts too; the max
@@ -22,14 +24,15 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from vigie.detectors.base import Document
 from vigie.model.artifact import MANIFEST_FILE, ModelArtifact, default_path, load
-from vigie.model.features import Encoder, embed, get_encoder
+from vigie.model.features import Encoder, get_encoder, readings_embedder
+from vigie.model.use import Reading
 from vigie.settings import DetectionSettings
 from vigie.text.normalize import View
 from vigie.types import CategoryScore, Evidence, Signal, Span
@@ -65,14 +68,15 @@ def _plain(text: str) -> str:
 _ELONGATION = re.compile(r"(.)\1+")
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
-_SKIPPED_PREFIXES = ("@", "#", "http", "www.")
+_SKIPPED = re.compile(r"(?<!\S)(?:@|#|http|www\.)\S*")
 
 
 def _word_key(text: str) -> list[str]:
     """The words of ``text`` as the de-obfuscation test compares them: punctuation, @handles,
-    hashtags and URLs dropped, ligatures expanded, letter runs squeezed ("mdrrrr" = "mdr")."""
-    words = (w for w in text.translate(_LIGATURES).split() if not w.startswith(_SKIPPED_PREFIXES))
-    return " ".join(_ELONGATION.sub(r"\1", _NOT_WORD.sub("", w)) for w in words).split()
+    hashtags and URLs dropped, ligatures expanded, letter runs squeezed ("mdrrrr" = "mdr").
+    Whole-string substitutions (not word by word): this runs on every post the encoder reads."""
+    kept = _SKIPPED.sub(" ", text.translate(_LIGATURES))
+    return _ELONGATION.sub(r"\1", _NOT_WORD.sub("", kept)).split()
 
 
 def _deobfuscated(folded: str, nfkc: str) -> bool:
@@ -82,6 +86,13 @@ def _deobfuscated(folded: str, nfkc: str) -> bool:
     Why: the folded reading is a second encoder pass; measured on the benchmark mix, the
     plain "folded differs" test sent ~21 % of units through twice, this one ~0.5 %."""
     return _word_key(folded) != _word_key(_plain(nfkc))
+
+
+def _from_parts(text: str, parts: list[str]) -> Reading:
+    """``text`` read from ``parts`` when their words are exactly its words (in order)."""
+    if text.split() == [w for p in parts for w in p.split()]:
+        return tuple(parts)
+    return (text,)
 
 
 def _view_slice(view: View, span: Span) -> str:
@@ -147,17 +158,35 @@ class EncoderDetector:
             units.append(whole)
         return units, capped
 
-    def _alternatives(self, doc: Document, span: Span, row_of: Callable[[str], int]) -> list[int]:
-        """Rows of the texts that stand for one unit: its NFKC reading, plus the folded one when
-        de-obfuscation changed its words; the unit scores the max over them."""
+    def _readings(self, doc: Document, units: list[Span]) -> list[list[Reading]]:
+        """The readings that stand for each unit: its NFKC text, plus the folded one when
+        de-obfuscation changed its words; the unit scores the max over them.
+
+        The whole text (last unit, when there are several sentences) is read *from its
+        sentences* (a multi-part :data:`~vigie.model.use.Reading`: pooled from their token
+        sums, half the encoder work, see :mod:`vigie.model.use`) whenever the sentences'
+        words are exactly the whole text's words; otherwise as one text."""
         # The NFKC view (mojibake repaired, invisible characters removed, whitespace
         # collapsed) is what the heads were trained on; fall back to the original.
-        t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
-        rows = [row_of(t)]
-        folded = _view_slice(doc.views.folded, span).strip()
-        if folded and _deobfuscated(folded, t):
-            rows.append(row_of(folded))
-        return rows
+        # One test per document first: when folding changed no word of the document,
+        # it changed no word of any unit (sentences do not split words).
+        fold_doc = _deobfuscated(doc.views.folded.text, doc.views.nfkc.text)
+        whole = Span(0, len(doc.text))
+        sentences: list[tuple[str, str]] = []
+        out: list[list[Reading]] = []
+        for span in units:
+            t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
+            folded = _view_slice(doc.views.folded, span).strip() if fold_doc else ""
+            alt = folded if folded and _deobfuscated(folded, t) else ""
+            if span == whole and len(sentences) >= 2:
+                out.append(
+                    [_from_parts(t, [s for s, _ in sentences])]
+                    + ([_from_parts(alt, [f for _, f in sentences])] if alt else [])
+                )
+                continue
+            sentences.append((t, folded or t))
+            out.append([(t,), (alt,)] if alt else [(t,)])
+        return out
 
     def detect_batch(self, docs: Sequence[Document]) -> list[Signal]:
         """Every unit of every document (its sentences, then the whole text) in one encoder pass.
@@ -171,20 +200,20 @@ class EncoderDetector:
         assert self._artifact is not None and self._encoder is not None
         artifact, encoder = self._artifact, self._encoder
         per_doc: list[tuple[list[Span], bool]] = [self._units(d) for d in docs]
-        texts: list[str] = []
-        index: dict[str, int] = {}
+        readings: list[Reading] = []
+        index: dict[Reading, int] = {}
 
-        def row_of(t: str) -> int:
-            if t not in index:
-                index[t] = len(texts)
-                texts.append(t)
-            return index[t]
+        def row_of(r: Reading) -> int:
+            if r not in index:
+                index[r] = len(readings)
+                readings.append(r)
+            return index[r]
 
         rows = [
-            [self._alternatives(doc, span, row_of) for span in units]
+            [[row_of(r) for r in alternatives] for alternatives in self._readings(doc, units)]
             for doc, (units, _) in zip(docs, per_doc, strict=True)
         ]
-        probs = artifact.predict_texts(lambda batch: embed(encoder, batch, self.batch_size), texts)
+        probs = artifact.predict_readings(readings_embedder(encoder, self.batch_size), readings)
         return [
             self._signal(doc, units, capped, r, probs)
             for doc, (units, capped), r in zip(docs, per_doc, rows, strict=True)

