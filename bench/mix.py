@@ -8,13 +8,18 @@ Where the text comes from:
 
 - violating posts: *test-split* rows of the ship sets (never the rows the models were
   fitted on) whose gold label is a category, and held-out template cases;
-- benign posts: test-split rows judged benign, and everyday sentences composed from the
-  phrase banks below (real traffic is mostly not about identity or violence at all);
-- other languages: the phrase banks in es, de, it, pt and Arabic rows of MLMA's test split.
+- benign posts: test-split rows judged benign (a fifth of the sentences), *test-split*
+  posts of the project's everyday corpus (a fifth: small talk, but also violent idioms,
+  heated politics, news about violence), and everyday sentences composed from the phrase
+  banks below (real traffic is mostly not about identity or violence at all);
+- other languages: the phrase banks and everyday test posts in es, de, it, pt, and Arabic
+  rows of MLMA's test split.
 
-Each post joins one to several sentences (geometric count), so posts are unique and
-lengths have a tail. Nothing here is a judgement of quality: the mix exists to time the
-pipeline on the share of posts each route takes in practice.
+Each post joins one to several sentences (geometric count), so lengths have a tail, and
+every post is unique (a duplicate is redrawn, then lengthened): the phrase banks alone
+would repeat short posts, and repeats would flatter any cache. Nothing here is a
+judgement of quality: the mix exists to time the pipeline on the share of posts each
+route takes in practice.
 """
 
 from __future__ import annotations
@@ -48,18 +53,137 @@ EN_TEMPLATES = (
     "Can someone explain why my {thing} keeps restarting?",
 )
 EN_FILL = {
-    "place": ("the beach", "Chicago", "the market", "the office", "my parents' place", "the gym", "Denver"),
-    "adj": ("great", "long", "weird", "beautiful", "exhausting", "amazing", "slow", "fun"),
-    "thing": ("laptop", "coffee shop", "bike shop", "phone", "dentist", "podcast", "camera"),
-    "team": ("Lakers", "Yankees", "Packers", "Celtics", "home team"),
-    "relative": ("mom", "dad", "sister", "brother", "grandma", "uncle", "cousin"),
-    "food": ("lasagna", "pancakes", "curry", "chili", "banana bread", "tacos", "soup"),
-    "event": ("meetup", "concert", "school fair", "town hall", "workshop", "book club"),
-    "hour": ("9am", "noon", "6pm", "7:30"),
-    "book": ("Dune", "the new Murakami", "that history book", "Project Hail Mary"),
-    "job": ("designer", "nurse", "developer", "teacher", "accountant"),
-    "instrument": ("guitar", "piano", "violin", "drums"),
-    "pet": ("cat", "dog", "puppy", "kitten"),
+    "place": (
+        "Boston",
+        "the park",
+        "the library",
+        "the lake",
+        "Austin",
+        "the airport",
+        "the farmers market",
+        "Portland",
+        "the beach",
+        "Chicago",
+        "the market",
+        "the office",
+        "my parents' place",
+        "the gym",
+        "Denver",
+    ),
+    "adj": (
+        "lovely",
+        "busy",
+        "quiet",
+        "strange",
+        "perfect",
+        "cold",
+        "sunny",
+        "chaotic",
+        "great",
+        "long",
+        "weird",
+        "beautiful",
+        "exhausting",
+        "amazing",
+        "slow",
+        "fun",
+    ),
+    "thing": (
+        "barber",
+        "bakery",
+        "vet",
+        "plumber",
+        "yoga class",
+        "headphones",
+        "running shoes",
+        "laptop",
+        "coffee shop",
+        "bike shop",
+        "phone",
+        "dentist",
+        "podcast",
+        "camera",
+    ),
+    "team": (
+        "Cubs",
+        "Warriors",
+        "Eagles",
+        "Red Sox",
+        "Rangers",
+        "Lakers",
+        "Yankees",
+        "Packers",
+        "Celtics",
+        "home team",
+    ),
+    "relative": (
+        "aunt",
+        "nephew",
+        "niece",
+        "grandpa",
+        "wife",
+        "husband",
+        "mom",
+        "dad",
+        "sister",
+        "brother",
+        "grandma",
+        "uncle",
+        "cousin",
+    ),
+    "food": (
+        "lentil soup",
+        "apple pie",
+        "fried rice",
+        "pasta salad",
+        "meatloaf",
+        "ramen",
+        "lasagna",
+        "pancakes",
+        "curry",
+        "chili",
+        "banana bread",
+        "tacos",
+        "soup",
+    ),
+    "event": (
+        "yard sale",
+        "open mic",
+        "charity run",
+        "quiz night",
+        "parent meeting",
+        "meetup",
+        "concert",
+        "school fair",
+        "town hall",
+        "workshop",
+        "book club",
+    ),
+    "hour": ("8am", "10:30", "3pm", "5pm", "9am", "noon", "6pm", "7:30"),
+    "book": (
+        "The Hobbit",
+        "a Le Guin novel",
+        "Educated",
+        "a cookbook",
+        "Dune",
+        "the new Murakami",
+        "that history book",
+        "Project Hail Mary",
+    ),
+    "job": (
+        "plumber",
+        "chef",
+        "cashier",
+        "data analyst",
+        "electrician",
+        "designer",
+        "nurse",
+        "developer",
+        "teacher",
+        "accountant",
+    ),
+    "instrument": ("cello", "bass", "flute", "guitar", "piano", "violin", "drums"),
+    "pet": ("parrot", "hamster", "goldfish", "cat", "dog", "puppy", "kitten"),
 }
 FR_TEMPLATES = (
     "Je rentre de {place}, quelle journée {adj} !",
@@ -84,18 +208,128 @@ FR_TEMPLATES = (
     "Quelqu'un sait pourquoi mon {thing} redémarre tout le temps ?",
 )
 FR_FILL = {
-    "place": ("la plage", "Lyon", "la gare", "Marseille", "chez mes parents", "la salle de sport", "Nantes"),
-    "adj": ("super", "longue", "bizarre", "magnifique", "épuisante", "géniale", "calme", "drôle"),
-    "thing": ("téléphone", "café", "vélo", "dentiste", "podcast", "ordinateur", "garage"),
-    "team": ("l'OM", "Paris", "Lyon", "l'équipe de France", "Bordeaux"),
-    "relative": ("mère", "sœur", "grand-mère", "tante", "cousine", "fille"),
-    "food": ("une lasagne", "des crêpes", "un curry", "une tarte aux pommes", "une soupe", "un gratin"),
-    "event": ("réunion", "fête de l'école", "soirée", "conférence", "brocante", "répétition"),
-    "hour": ("9h", "midi", "18h", "20h30"),
-    "book": ("le dernier Musso", "ce livre d'histoire", "L'Étranger", "la BD de mon frère"),
-    "job": ("graphiste", "infirmier", "développeur", "professeur", "comptable"),
-    "instrument": ("piano", "violon", "ukulélé", "saxophone"),
-    "pet": ("chat", "chien", "chaton", "lapin"),
+    "place": (
+        "Bordeaux",
+        "le marché",
+        "la bibliothèque",
+        "Lille",
+        "le parc",
+        "Toulouse",
+        "la montagne",
+        "la plage",
+        "Lyon",
+        "la gare",
+        "Marseille",
+        "chez mes parents",
+        "la salle de sport",
+        "Nantes",
+    ),
+    "adj": (
+        "tranquille",
+        "chargée",
+        "parfaite",
+        "froide",
+        "ensoleillée",
+        "étrange",
+        "folle",
+        "super",
+        "longue",
+        "bizarre",
+        "magnifique",
+        "épuisante",
+        "géniale",
+        "calme",
+        "drôle",
+    ),
+    "thing": (
+        "coiffeur",
+        "boulanger",
+        "vétérinaire",
+        "plombier",
+        "casque",
+        "cours de yoga",
+        "téléphone",
+        "café",
+        "vélo",
+        "dentiste",
+        "podcast",
+        "ordinateur",
+        "garage",
+    ),
+    "team": (
+        "Lens",
+        "Nantes",
+        "Rennes",
+        "Monaco",
+        "Toulouse",
+        "l'OM",
+        "Paris",
+        "Lyon",
+        "l'équipe de France",
+        "Bordeaux",
+    ),
+    "relative": (
+        "nièce",
+        "belle-sœur",
+        "marraine",
+        "voisine",
+        "mère",
+        "sœur",
+        "grand-mère",
+        "tante",
+        "cousine",
+        "fille",
+    ),
+    "food": (
+        "un couscous",
+        "une quiche",
+        "des lentilles",
+        "un pot-au-feu",
+        "une pizza maison",
+        "une lasagne",
+        "des crêpes",
+        "un curry",
+        "une tarte aux pommes",
+        "une soupe",
+        "un gratin",
+    ),
+    "event": (
+        "kermesse",
+        "réunion de parents",
+        "soirée quiz",
+        "course solidaire",
+        "réunion",
+        "fête de l'école",
+        "soirée",
+        "conférence",
+        "brocante",
+        "répétition",
+    ),
+    "hour": ("8h", "10h30", "15h", "17h", "9h", "midi", "18h", "20h30"),
+    "book": (
+        "le dernier Pennac",
+        "un polar islandais",
+        "Le Petit Prince",
+        "un livre de cuisine",
+        "le dernier Musso",
+        "ce livre d'histoire",
+        "L'Étranger",
+        "la BD de mon frère",
+    ),
+    "job": (
+        "boulanger",
+        "cuisinier",
+        "caissier",
+        "électricien",
+        "aide-soignant",
+        "graphiste",
+        "infirmier",
+        "développeur",
+        "professeur",
+        "comptable",
+    ),
+    "instrument": ("violoncelle", "accordéon", "batterie", "piano", "violon", "ukulélé", "saxophone"),
+    "pet": ("perroquet", "hamster", "poisson rouge", "chat", "chien", "chaton", "lapin"),
 }
 OTHER = {
     "es": (
@@ -133,6 +367,22 @@ MIXED = (
     "On se retrouve au café après le meeting, ok?",
     "C'est le weekend enfin, time to relax.",
     "Merci pour le feedback, super helpful.",
+    "Le call de ce matin était tellement long, so boring.",
+    "J'ai testé le nouveau burger spot, honestly pas mal.",
+    "Deadline demain, je suis full stress.",
+    "Mon boss m'a dit good job, trop content.",
+    "On fait un brunch dimanche, who's in?",
+    "Le workshop était vraiment inspiring.",
+    "Je suis en mode chill ce soir, Netflix and tea.",
+    "Big up à l'équipe pour le release d'hier!",
+    "Le meeting est reporté à jeudi, sorry pour le late notice.",
+    "J'adore ce podcast, super storytelling.",
+    "Petit footing ce matin, feeling great.",
+    "Qui vient au afterwork vendredi? Let me know.",
+    "Le nouveau café en bas est so cute.",
+    "Ce playlist est parfait pour bosser, thanks!",
+    "On a fini le projet, finally!",
+    "Le train est encore en retard, classic.",
 )
 
 
@@ -149,11 +399,15 @@ def _sentences(rng: random.Random) -> int:
 
 
 def _pools(data_dir: Path, seed: int) -> dict[str, list[str]]:
-    """Test-split natural rows: benign and violating, per language."""
+    """Test-split rows: natural benign and violating, everyday posts (``<lang>_day``), per language."""
     from vigie.model.datasets import load_all
+    from vigie.model.everyday import load_everyday
     from vigie.model.templates import generate
 
     pools: dict[str, list[str]] = {k: [] for k in ("en_bad", "fr_bad", "en_ok", "fr_ok", "ar_ok")}
+    for e in load_everyday(seed):
+        if e.split == "test":
+            pools.setdefault(f"{e.lang}_day", []).append(e.text)
     for e in load_all(data_dir, seed=seed):
         if e.split != "test":
             continue
@@ -175,31 +429,55 @@ def generate_mix(
     """``n`` posts as ``{"id", "text", "lang", "kind"}`` records; ``lang``, ``kind`` are true."""
     rng = random.Random(seed)
     pools = _pools(data_dir, seed=0)
+    seen: set[str] = set()
     for i in range(n):
         u = rng.random()
         lang = "fr" if u < 0.45 else "en" if u < 0.90 else "other"
+        kind = "benign"
         if lang != "other" and rng.random() < violating:
             text, kind = rng.choice(pools[f"{lang}_bad"]), "violating"
         elif lang == "other":
             v = rng.random()
             if v < 0.3:
-                text, kind, lang = rng.choice(MIXED), "benign", "mixed"
+                lang = "mixed"
+                text = " ".join(rng.choice(MIXED) for _ in range(_sentences(rng)))
             elif v < 0.45 and pools["ar_ok"]:
-                text, kind, lang = rng.choice(pools["ar_ok"]), "benign", "ar"
+                text, lang = rng.choice(pools["ar_ok"]), "ar"
             else:
                 lang = rng.choice(sorted(OTHER))
-                text = " ".join(rng.choice(OTHER[lang]) for _ in range(_sentences(rng)))
-                kind = "benign"
+                bank = [*OTHER[lang], *pools.get(f"{lang}_day", [])]
+                text = " ".join(rng.choice(bank) for _ in range(_sentences(rng)))
         else:
-            templates, fill = (FR_TEMPLATES, FR_FILL) if lang == "fr" else (EN_TEMPLATES, EN_FILL)
-            parts = []
-            for _ in range(_sentences(rng)):
-                if rng.random() < 0.25 and pools[f"{lang}_ok"]:
-                    parts.append(rng.choice(pools[f"{lang}_ok"]))
-                else:
-                    parts.append(_fill(rng.choice(templates), fill, rng))
-            text, kind = " ".join(parts), "benign"
+            text = " ".join(_benign_sentence(lang, pools, rng) for _ in range(_sentences(rng)))
+        for _ in range(20):  # a repeat is redrawn from the same source, then lengthened
+            if text not in seen or kind == "violating":
+                break
+            text = _redraw(lang, pools, rng)
+        while text in seen and kind != "violating":
+            text = f"{text} {_redraw(lang, pools, rng)}"
+        seen.add(text)
         yield {"id": f"m{i:06d}", "text": text, "lang": lang, "kind": kind}
+
+
+def _benign_sentence(lang: str, pools: dict[str, list[str]], rng: random.Random) -> str:
+    """One benign en/fr sentence: a natural benign row, an everyday post, or a phrase-bank fill."""
+    v = rng.random()
+    if v < 0.2 and pools[f"{lang}_ok"]:
+        return rng.choice(pools[f"{lang}_ok"])
+    if v < 0.4 and pools.get(f"{lang}_day"):
+        return rng.choice(pools[f"{lang}_day"])
+    templates, fill = (FR_TEMPLATES, FR_FILL) if lang == "fr" else (EN_TEMPLATES, EN_FILL)
+    return _fill(rng.choice(templates), fill, rng)
+
+
+def _redraw(lang: str, pools: dict[str, list[str]], rng: random.Random) -> str:
+    if lang in ("en", "fr"):
+        return _benign_sentence(lang, pools, rng)
+    if lang == "mixed":
+        return rng.choice(MIXED)
+    if lang == "ar":
+        return rng.choice(pools["ar_ok"])
+    return rng.choice([*OTHER[lang], *pools.get(f"{lang}_day", [])])
 
 
 def write_mix(path: Path, data_dir: Path, n: int, *, seed: int = 7) -> dict[str, Any]:
