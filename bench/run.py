@@ -137,12 +137,18 @@ def routing(mix: Path) -> dict[str, Any]:
     from collections import Counter
 
     from vigie.model.firststage import default_first_stage_path, load_first_stage
+    from vigie.text.language import LanguageIdentifier
 
     stage = load_first_stage(default_first_stage_path())
+    identifier = LanguageIdentifier()
+    identifier.load()
     recs = [json.loads(line) for line in mix.open(encoding="utf-8")]
+    texts = [r["text"] for r in recs]
     t0 = time.perf_counter()
-    routes = stage.clearance([r["text"] for r in recs])
-    dt = time.perf_counter() - t0
+    languages = identifier.detect_batch([t[:2000] for t in texts])
+    t1 = time.perf_counter()
+    routes = stage.clearance(texts, languages)
+    dt = time.perf_counter() - t1
     by_lang: dict[str, Counter[str]] = {}
     for r, c in zip(recs, routes, strict=True):
         by_lang.setdefault(r["lang"], Counter())["cleared" if c.cleared else c.reason] += 1
@@ -152,6 +158,7 @@ def routing(mix: Path) -> dict[str, Any]:
         "posts": len(recs),
         "share_reaching_encoder": round(full / len(recs), 4),
         "first_stage_posts_per_second": round(len(recs) / dt, 1),
+        "language_identification_posts_per_second": round(len(recs) / (t1 - t0), 1),
         "violating_cleared": violating_cleared,
         "by_language": {k: dict(v) for k, v in sorted(by_lang.items())},
     }

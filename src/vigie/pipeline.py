@@ -84,12 +84,20 @@ class Pipeline:
             raise ModelError(f"could not load the detection pipeline: {exc}", code="load_failed") from exc
         self._loaded = True
 
-    def prepare(self, posts: Sequence[Post]) -> list[Document]:
-        """Cap, normalize, identify the language and chunk each post."""
-        capped = [cap_text(p.text, self.detection.max_chars) for p in posts]
-        langs = self.languages.detect_batch(
-            [text[:_LANGUAGE_SAMPLE_CHARS] for text, _ in capped], [p.lang_hint for p in posts]
+    def identify(self, posts: Sequence[Post]) -> list[str]:
+        """The language of each post (the platform's hint when it names a configured language)."""
+        capped = [cap_text(p.text, self.detection.max_chars)[0] for p in posts]
+        return self.languages.detect_batch(
+            [text[:_LANGUAGE_SAMPLE_CHARS] for text in capped], [p.lang_hint for p in posts]
         )
+
+    def prepare(self, posts: Sequence[Post], languages: Sequence[str] | None = None) -> list[Document]:
+        """Cap, normalize, identify the language (unless ``languages`` already says it, as
+        :meth:`identify` would) and chunk each post."""
+        capped = [cap_text(p.text, self.detection.max_chars) for p in posts]
+        langs = list(languages) if languages is not None else self.identify(posts)
+        if len(langs) != len(posts):
+            raise ValueError(f"{len(langs)} languages for {len(posts)} posts")
         docs = []
         for post, (text, truncated), lang in zip(posts, capped, langs, strict=True):
             docs.append(
@@ -104,10 +112,11 @@ class Pipeline:
             )
         return docs
 
-    def assess_batch(self, posts: Sequence[Post]) -> list[Assessment]:
-        """Score posts with every detector and combine; no decision yet (backtests start here)."""
+    def assess_batch(self, posts: Sequence[Post], languages: Sequence[str] | None = None) -> list[Assessment]:
+        """Score posts with every detector and combine; no decision yet (backtests start here).
+        ``languages``: the posts' languages when the caller identified them already."""
         self.load()
-        docs = self.prepare(posts)
+        docs = self.prepare(posts, languages)
         per_detector = [detector.detect_batch(docs) for detector in self.detectors]
         for detector, produced in zip(self.detectors, per_detector, strict=True):
             if len(produced) != len(docs):

@@ -14,6 +14,7 @@ from vigie.model.firststage import FirstStage, default_first_stage_path, load_fi
 from vigie.pipeline import Pipeline
 from vigie.policy import PolicyDecider, load_policy
 from vigie.settings import load_settings
+from vigie.text.language import LanguageIdentifier
 from vigie.types import Post, Signal
 
 EN_WORDS = frozenset(
@@ -78,18 +79,25 @@ def test_cleared_posts_skip_the_detectors_and_are_allowed() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "identified"),
     [
-        "El gato se sentó en la alfombra y comimos juntos.",  # a language it was not shown to judge
-        "Die Katze saß auf der Matte.",
-        "Le chat est sur le tapis.",  # French: this stage has no French threshold
-        "The cat sat on the mat. Le chat est sur le tapis, bien sûr.",  # mixed languages
-        "",  # nothing to judge
+        ("El gato se sentó en la alfombra y comimos juntos.", "es"),  # a language it was not shown
+        ("Die Katze saß auf der Matte.", "de"),
+        ("Le chat est sur le tapis.", "fr"),  # French: this stage has no French threshold
+        # The identifier got it wrong; the vocabulary test still refuses:
+        ("El gato se sentó en la alfombra y comimos juntos.", "en"),
+        ("The cat sat on the mat. Le chat est sur le tapis, bien sûr.", "en"),  # mixed languages
+        ("", "und"),  # nothing to judge
     ],
 )
-def test_never_clears_a_language_it_was_not_shown(text: str) -> None:
-    (c,) = _stage().clearance([text])
-    assert not c.cleared and c.reason == "language"
+def test_never_clears_a_language_it_was_not_shown(text: str, identified: str) -> None:
+    (c,) = _stage().clearance([text], [identified])
+    assert not c.cleared and c.reason == "language" and c.language is None
+
+
+def test_languages_must_match_texts() -> None:
+    with pytest.raises(ValueError, match="1 languages for 2 texts"):
+        _stage().clearance(["a", "b"], ["en"])
 
 
 @pytest.mark.parametrize(
@@ -103,12 +111,12 @@ def test_never_clears_a_language_it_was_not_shown(text: str) -> None:
     ],  # the last one has a Cyrillic і
 )
 def test_obfuscated_posts_are_never_cleared(text: str) -> None:
-    (c,) = _stage().clearance([text])
+    (c,) = _stage().clearance([text], ["en"])
     assert not c.cleared and c.reason in {"obfuscation", "language"}
 
 
 def test_score_at_or_above_threshold_goes_to_full_pipeline() -> None:
-    (c,) = _stage(threshold=0.0).clearance(["The cat sat on the mat."])
+    (c,) = _stage(threshold=0.0).clearance(["The cat sat on the mat."], ["en"])
     assert not c.cleared and c.reason == "score"
 
 
@@ -123,7 +131,10 @@ def shipped() -> FirstStage:
 def test_shipped_stage_trained_languages_only(shipped: FirstStage) -> None:
     assert set(shipped.thresholds) <= {"en", "fr"} and set(shipped.thresholds) == set(shipped.vocab)
     texts = ["Mañana vamos a la playa con mis primos.", "Morgen fahren wir mit den Kindern an die See."]
-    assert not any(c.cleared for c in shipped.clearance(texts))
+    assert not any(c.cleared for c in shipped.clearance(texts, ["es", "de"]))
+    # Even when the identifier says English or French, the vocabulary test refuses them.
+    assert not any(c.cleared for c in shipped.clearance(texts, ["en", "en"]))
+    assert not any(c.cleared for c in shipped.clearance(texts, ["fr", "fr"]))
 
 
 @pytest.mark.parametrize(
@@ -137,7 +148,7 @@ def test_shipped_stage_trained_languages_only(shipped: FirstStage) -> None:
     ],
 )
 def test_shipped_stage_sends_threats_and_hate_on(shipped: FirstStage, text: str) -> None:
-    (c,) = shipped.clearance([text])
+    (c,) = shipped.clearance([text], ["fr" if " les " in text or "Je " in text else "en"])
     assert not c.cleared
 
 
@@ -149,3 +160,39 @@ def test_plain_pipeline_unless_cascade_is_on() -> None:
     )
     pipe = CascadePipeline.from_settings(on)
     assert isinstance(pipe, CascadePipeline) and [d.name for d in pipe.detectors] == ["vigie.lexicon"]
+
+
+class CountingIdentifier(LanguageIdentifier):
+    """Says English for everything and counts the texts it was asked about."""
+
+    def __init__(self) -> None:
+        super().__init__(("en", "fr"))
+        self.asked = 0
+
+    def detect_batch(self, texts: Sequence[str], hints: Sequence[str | None] | None = None) -> list[str]:
+        self.asked += len(texts)
+        return ["en"] * len(texts)
+
+
+def test_languages_are_identified_once_and_reach_the_full_route() -> None:
+    settings = load_settings(None, environ={})
+    rec, identifier = Recorder(), CountingIdentifier()
+    pipe = CascadePipeline(
+        first_stage=_stage(),
+        detection=settings.detection,
+        detectors=[rec],
+        decider=PolicyDecider(load_policy(None)),
+        language_identifier=identifier,
+    )
+    # "Le chat ..." is French, but the identifier says English: the stage's vocabulary test
+    # refuses it, and the full route sees the identifier's answer without asking again.
+    decisions = pipe.run_batch([Post("a", "The cat sat on the mat."), Post("b", "Le chat est sur le tapis.")])
+    assert identifier.asked == 2
+    assert rec.seen == ["b"]
+    assert [d.language for d in decisions] == ["en", "en"]
+
+
+def test_prepare_rejects_languages_of_the_wrong_length() -> None:
+    pipe, _ = _pipeline(_stage())
+    with pytest.raises(ValueError, match="1 languages for 2 posts"):
+        pipe.prepare([Post("a", "x"), Post("b", "y")], ["en"])

@@ -45,6 +45,7 @@ EDGES = (
     0.36,
     0.37,
     0.38,
+    0.39,
     0.4,
     0.41,
     0.42,
@@ -96,10 +97,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.33, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.INCITEMENT: {Verdict.REVIEW: 0.24, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.3, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.INCITEMENT: {Verdict.REVIEW: 0.31, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
     Category.HATE: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.37, Verdict.RESTRICT: 0.9},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.39, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}

@@ -15,8 +15,8 @@ same ``vigie.cascade`` signal saying why it was sent on. So:
 - with ``detection.cascade`` off, :meth:`Pipeline.from_settings` builds the plain pipeline
   and nothing here runs.
 
-The language of a cleared post is the first stage's language gate (a vocabulary test),
-not the language identifier's answer: identifying it would cost more than clearing it.
+Languages are identified once per post (lingua, or the platform's hint), before the first
+stage: its language gate needs them, and the full route reuses them.
 """
 
 from __future__ import annotations
@@ -119,15 +119,19 @@ class CascadePipeline(Pipeline):
             },
         )
 
-    def route(self, posts: Sequence[Post]) -> list[Clearance]:
-        """The first stage's clearance of each post (on the text the pipeline would score)."""
-        return self.first_stage.clearance([cap_text(p.text, self.detection.max_chars)[0] for p in posts])
+    def route(self, posts: Sequence[Post], languages: Sequence[str] | None = None) -> list[Clearance]:
+        """The first stage's clearance of each post (on the text the pipeline would score), in
+        the posts' identified ``languages`` (identified here when not given)."""
+        langs = list(languages) if languages is not None else self.identify(posts)
+        texts = [cap_text(p.text, self.detection.max_chars)[0] for p in posts]
+        return self.first_stage.clearance(texts, langs)
 
-    def assess_batch(self, posts: Sequence[Post]) -> list[Assessment]:
+    def assess_batch(self, posts: Sequence[Post], languages: Sequence[str] | None = None) -> list[Assessment]:
         self.load()
-        routes = self.route(posts)
+        langs = list(languages) if languages is not None else self.identify(posts)
+        routes = self.route(posts, langs)
         sent = [i for i, r in enumerate(routes) if not r.cleared]
-        full = super().assess_batch([posts[i] for i in sent]) if sent else []
+        full = super().assess_batch([posts[i] for i in sent], [langs[i] for i in sent]) if sent else []
         out: list[Assessment | None] = [None] * len(posts)
         for i, assessment in zip(sent, full, strict=True):
             sig = self._signal(routes[i], assessment.truncated)

@@ -66,6 +66,9 @@ class Example:
     split: Split
     group: str = ""
     """Finer provenance used for reporting (functionality for templates, file for natural sets)."""
+    template: str = ""
+    """The template a generated case came from (empty for natural rows): held-out splits of
+    generated cases must hold out whole templates, or near-copies leak across them."""
 
 
 def _targets(

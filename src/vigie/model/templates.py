@@ -94,7 +94,9 @@ class Case:
     targets: tuple[float, ...]
 
     def to_example(self) -> Example:
-        return Example(self.text, self.targets, "templates", self.lang, self.split, self.functionality)
+        return Example(
+            self.text, self.targets, "templates", self.lang, self.split, self.functionality, self.template_id
+        )
 
 
 # --- fillers --------------------------------------------------------------------------------
