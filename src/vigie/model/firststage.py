@@ -95,6 +95,8 @@ FIRST_STAGE_DIR = "first_stage"
 WEIGHTS_FILE = "weights.npz"
 MANIFEST_FILE = "first_stage.json"
 VERSION = "fs-2"
+WORD_NGRAM_RANGE = (1, 2)
+"""Word n-gram sizes of the hashed word block (``fs-2``); recorded in the manifest."""
 CATEGORY_COLUMNS = (0, 1, 2, 3)
 """Columns of ``Example.targets`` that are categories (violent_threat, incitement, hate, harassment)."""
 
@@ -175,9 +177,12 @@ class FirstStage:
         if not self.word_features:
             return (chars,)
         word_vec = HashingVectorizer(
-            analyzer="word", ngram_range=(1, 2), n_features=self.word_features, token_pattern=r"(?u)\b\w+\b",
+            analyzer="word",
+            ngram_range=WORD_NGRAM_RANGE,
+            n_features=self.word_features,
+            token_pattern=r"(?u)\b\w+\b",
             **common,
-        )  # fmt: skip
+        )
         return chars, word_vec
 
     def features(self, texts: Sequence[str]) -> Any:
@@ -243,7 +248,7 @@ def save_first_stage(out_dir: Path, stage: FirstStage, extra: Mapping[str, Any])
                 "norm": "l2",
                 "alternate_sign": False,
                 "word_features": stage.word_features,
-                "word_ngram_range": [1, 2],
+                "word_ngram_range": list(WORD_NGRAM_RANGE),
             },
             "thresholds": dict(stage.thresholds),
             "min_coverage": stage.min_coverage,
