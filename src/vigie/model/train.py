@@ -53,6 +53,11 @@ __all__ = ["TrainConfig", "main", "train"]
 
 DEFAULT_DATA_DIR = Path("../shared/data")
 DEFAULT_CACHE_DIR = Path(".cache/embeddings")
+TRAIN_TOKEN_ROWS = 8192
+"""The :class:`vigie.model.use.TokenRows` size training embeds with, pinned: which ids are kept
+changes the float32 rounding of the embeddings (≈ 1e-6), enough to move MLP fits and their
+F1-best thresholds, so a retrain must use the size the shipped heads were built with
+(``enc-1+4bcfabc0``) to reproduce them, whatever the runtime default."""
 VIOLATING_LABELS = ("violent_threat", "incitement", "hate")
 
 
@@ -270,7 +275,7 @@ def train(
     examples = natural + cases
     say(f"loaded {len(natural)} natural rows and {len(cases)} template cases ({time.monotonic() - t0:.0f}s)")
 
-    enc = encoder or get_encoder()
+    enc = encoder or get_encoder(token_rows=TRAIN_TOKEN_ROWS)
     cache = EmbeddingCache(cache_dir or DEFAULT_CACHE_DIR, enc)
     x = features(cache.embed, [e.text for e in examples])
     say(f"embedded {len(examples)} texts with {enc.version} ({time.monotonic() - t0:.0f}s)")
@@ -397,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         sample=args.sample,
         cache_dir=args.cache,
-        encoder=get_encoder(args.threads),
+        encoder=get_encoder(args.threads, token_rows=TRAIN_TOKEN_ROWS),
     )
     print(f"{manifest.version}: {out}")
     return 0

