@@ -107,12 +107,27 @@ def test_languages_must_match_texts() -> None:
         "i will k i l l you",
         "i will kiiiill you",
         "i will k\u200bill you",
+        "i will k\u200dill you",
+        "#k1llthem you",
         "i will kіll you",
     ],  # the last one has a Cyrillic і
 )
 def test_obfuscated_posts_are_never_cleared(text: str) -> None:
     (c,) = _stage().clearance([text], ["en"])
     assert not c.cleared and c.reason in {"obfuscation", "language"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cat sat on the mat https://t.co/Xy3Gab9k",
+        "the cat sat on the mat @mat2cat",
+        "the cat sat on the mat \U0001f468\u200d\U0001f469\u200d\U0001f467",
+    ],
+)
+def test_links_handles_and_emoji_joiners_are_not_obfuscation(text: str) -> None:
+    (c,) = _stage().clearance([text], ["en"])
+    assert c.cleared, c.reason
 
 
 def test_score_at_or_above_threshold_goes_to_full_pipeline() -> None:

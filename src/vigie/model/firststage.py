@@ -19,7 +19,12 @@ Three guards decide whether a post may be cleared (:meth:`FirstStage.clearance`)
    computed once per post either way.
 2. **Obfuscation rules** (near-zero cost regexes): letters and digits or symbols mixed in
    a word (``k1ll``, ``f*ck``), spaced-out letters, long character runs, invisible or
-   bidi characters, letters of two scripts in one word. Such posts need the normalizer.
+   bidi characters (a zero-width joiner only next to a letter: between emoji it builds
+   one), letters of two scripts in one word — outside URLs and @handles, whose slugs and
+   names mix letters and digits by design (hashtags are checked). Such posts need the
+   normalizer. Measured on 10,000 mix posts: leaving links out sent 79 posts on for
+   obfuscation instead of 303 and cleared 2,144 instead of 2,125 (most of those posts
+   score above the threshold anyway); the cascade's loss on every suite is unchanged.
 3. **Score** below the language's threshold. Thresholds are chosen per language on held
    out rows (natural *val* split plus a fifth of the training *templates*, held out whole
    by template id: holding out single cases by text hash let near-copies of training
@@ -114,8 +119,13 @@ _RISKY = re.compile(
     r"[^\W\d_][\d@$*]+[^\W\d_]"  # digits or symbols between letters (h4te, f*ck, n@zi)
     r"|(?<!\w)(?:\w[ .\-_*]){3,}\w(?!\w)"  # spaced-out letters
     r"|[^\W\d_]([^\W\d_])\1{2,}[^\W\d_]"  # runs inside a word (kiiiill)
-    r"|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"  # invisible and bidi characters
+    r"|[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]"  # invisible and bidi characters
+    r"|[^\W\d_]\u200d|\u200d[^\W\d_]"  # a zero-width joiner next to a letter (between emoji it builds one)
 )
+_LINKS = re.compile(r"(?:https?://|www\.)\S+|@\w+")
+"""URLs and @handles, left out of the obfuscation rules: link slugs and user names mix letters and
+digits by design (measured: 61 % of the benchmark mix's posts the rules sent on were sent for a URL
+alone). Hashtags stay in: ``#k1llthem`` is obfuscation."""
 _LATIN_MAX = 0x24F
 
 
@@ -129,6 +139,12 @@ def _mixed_script(word: str) -> bool:
             else:
                 other = True
     return latin and other
+
+
+def _obfuscated(text: str) -> bool:
+    """Whether an obfuscation rule fires on ``text`` outside its URLs and @handles (module docstring)."""
+    words = _LINKS.sub(" ", text)
+    return bool(_RISKY.search(words)) or any(_mixed_script(w) for w in words.split())
 
 
 _NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+")
@@ -229,7 +245,7 @@ class FirstStage:
             threshold = self.thresholds.get(lang) if lang is not None else None
             if threshold is None:
                 out.append(Clearance(False, lang, s, None, "language"))
-            elif _RISKY.search(text) or any(_mixed_script(w) for w in text.split()):
+            elif _obfuscated(text):
                 out.append(Clearance(False, lang, s, threshold, "obfuscation"))
             elif s >= threshold:
                 out.append(Clearance(False, lang, s, threshold, "score"))
