@@ -89,10 +89,7 @@ class UseEncoder:
             if self._use is None:
                 from vigie.model.use import PooledUse
 
-                if self.token_rows is None:
-                    self._use = PooledUse(self.threads)
-                else:
-                    self._use = PooledUse(self.threads, token_rows=self.token_rows)
+                self._use = PooledUse(self.threads, token_rows=self.token_rows)
             out = self._use.embed_readings(readings)
         return np.asarray(out, dtype=np.float32).reshape(len(readings), DIM)
 

@@ -56,7 +56,7 @@ Clearing more costs recall on templates the stage never saw: an n-gram model doe
 generalise to new phrasings of a threat the way the encoder does. The shipped setting is
 the most clearing one with no measured loss, one notch more conservative than the edge.
 
-Also tried with the ``enc-1+7e062633`` heads as teacher (first 10,000 posts of the mix;
+Also tried with the heads of an intermediate, unshipped build as teacher (first 10,000 posts of the mix;
 the shipped setting clears 20.9 % there with no loss): thresholds chosen on rows that are
 gold-positive *and* flagged (the rows whose loss the cascade is judged on) instead of
 gold-or-flagged — the English threshold rises from 0.057 to 0.139 and 36.6 % is cleared,

