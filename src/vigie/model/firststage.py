@@ -147,7 +147,7 @@ def _obfuscated(text: str) -> bool:
     return bool(_RISKY.search(words)) or any(_mixed_script(w) for w in words.split())
 
 
-_NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+")
+_NOT_LANGUAGE = re.compile(_LINKS.pattern + r"|#\w+")
 """URLs, @handles and #hashtags: they say nothing about the language a post is written in."""
 
 
