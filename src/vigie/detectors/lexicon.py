@@ -38,7 +38,9 @@ accentless, with leetspeak, spaced-out letters, homoglyphs and invisible charact
 patterns must be written in folded form (``egorger``, not ``égorger``: the loader rejects letters
 that folding would change). Same conveniences as terms (space, apostrophe), plus ``{list}``
 (the list's terms as an alternation), ``{group}``, ``{role}``, ``{you}`` (the target sections),
-``{gap}`` (zero to three intervening words) and ``{w}`` (one word). Use ``(?:...)``: capturing
+``{gap}`` (zero to three intervening words), ``{w}`` (one word) and ``{unqualified}`` (a lookahead: no
+word of the language's ``contrast`` list, such as "but" or "just", follows anywhere in the text; disavowals
+end with it, because "I don't hate X, but..." opens the attack it seems to deny). Use ``(?:...)``: capturing
 groups are rejected. Word boundaries are added around every pattern. ``nfkc`` patterns run on
 the NFKC view (case-insensitive, digits intact, for dates and times).
 
@@ -114,6 +116,7 @@ __all__ = [
     "SCORE_CAP",
     "LexiconDetector",
     "create",
+    "lexicon_terms",
 ]
 
 DATA_DIR: Final = Path(__file__).parent / "data"
@@ -528,6 +531,10 @@ class _Compiler:
         if key not in self._cache:
             if name in _BUILTINS:
                 source = _BUILTINS[name]
+            elif name == "unqualified":
+                # Nothing after this point of the post is a contrastive word ("I don't hate X, but...").
+                contrast = self.raw.lists.get("contrast", ())
+                source = rf"(?![\s\S]*?(?<!\w){_alternation(contrast, view)}{_END})" if contrast else ""
             elif name == "group":
                 source = _alternation((t for terms in self.raw.groups.values() for t in terms), view)
             elif name == "role":
@@ -693,6 +700,17 @@ def _load_pack(directory: Path, code: str) -> _Pack:
     return _compile_pack(_read_folder(directory, code))
 
 
+def lexicon_terms(data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """Every single-word term of every language folder's lists and groups, folded (wildcards
+    dropped): the words spelling repair may restore (:mod:`vigie.text.spelling`)."""
+    terms: set[str] = set()
+    for directory in sorted(d for d in data_dir.iterdir() if d.is_dir()):
+        raw = _read_folder(directory, directory.name)
+        for values in (*raw.lists.values(), *raw.groups.values()):
+            terms.update(f for f in (fold(v.rstrip("*")) for v in values) if f.isalpha() and f.isascii())
+    return frozenset(terms)
+
+
 # --------------------------------------------------------------------------- scoring helpers
 
 
@@ -748,7 +766,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "4"
+    version: str = "5"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
@@ -1013,7 +1031,8 @@ class LexiconDetector:
             span = nfkc.to_original(*m.span())
             handle = span.of(original)
             add("person", handle, span, _HANDLE_ID, f"target person {handle!r} ({_HANDLE_ID})")
-        named = [key for key in found if key[0] in _SPECIFIC_FOUND]
+        # A capitalised run that holds a group word is not a personal name ("No Muslim", "All Jews").
+        named = [key for key in found if key[0] in _SPECIFIC_FOUND or key[0] == "group"]
         for match in find_names(original, skip=[Span(s, e) for _k, s, e in named]):
             t = match.target
             add(t.kind, t.name, t.span, match.rule, f"{match.rationale} ({match.rule})")

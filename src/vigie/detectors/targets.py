@@ -109,6 +109,9 @@ congresswoman representative prosecutor sénateur sénatrice juge président pr�
 préfète député députée procureur procureure
 street avenue road rue place boulevard city hall mall station
 christmas noël easter pâques black white new old north south east west
+no not never none nobody all every each any some most many few only let let's stop why how what when where who
+non pas jamais aucun aucune personne tous toutes tout chaque quelques seuls arrêtez pourquoi comment
+quand où qui
 """
 NAME_STOPWORDS: Final[frozenset[str]] = frozenset(fold(w) for w in _STOPWORDS_TEXT.split())
 _WORD: Final = re.compile(r"(?<![\w@#])[^\W\d_]+(?:[-'’][^\W\d_]+)*(?![\w@])")

@@ -1,0 +1,118 @@
+"""Disavowals and condemnations in ``vigie.lexicon``: negation flips an attack only when it negates a
+*negative* predicate, never when a contrast follows, and disgust words are counter-speech only about speech.
+
+Why these matter: the encoder's heads score "I don't hate X" like "I hate X" (USE-m3 barely encodes
+negation), so the lexicon's counter-speech cue is what keeps a disavowal out of the review queue; the
+same cue on "X do not deserve to live" or on "X are vile" would wave an attack through. The sentences
+are written for these tests, in every language the lexicon ships, and differ from the data's strings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigie.detectors.base import Document
+from vigie.detectors.lexicon import LexiconDetector
+from vigie.text.normalize import normalize
+from vigie.types import Post, Signal, Span
+
+
+@pytest.fixture(scope="module")
+def detector() -> LexiconDetector:
+    d = LexiconDetector()
+    d.load()
+    return d
+
+
+def run(detector: LexiconDetector, text: str, language: str) -> Signal:
+    doc = Document(Post("t", text), text, normalize(text), language, (Span(0, len(text)),), False)
+    return detector.detect_batch([doc])[0]
+
+
+def counter(signal: Signal) -> float:
+    cs = signal.scores.get("counter_speech")
+    return cs.score if cs is not None else 0.0
+
+
+DISAVOWALS = [
+    ("en", "Honestly, we never hated Jewish people."),
+    ("en", "Not a single refugee deserves to be beaten."),
+    ("en", "We can't let disabled people be harassed any longer."),
+    ("en", "Muslims are not terrorists."),
+    ("en", "I never said that immigrants were criminals."),
+    ("fr", "Nous ne haïssons pas les juifs."),
+    ("fr", "Aucun réfugié ne mérite d'être tabassé ni d'être torturé."),
+    ("fr", "Les musulmans ne sont pas des terroristes."),
+    ("es", "Ningún refugiado merece ser golpeado."),
+    ("es", "Los musulmanes no son terroristas."),
+    ("de", "Kein Geflüchteter verdient es, geschlagen zu werden."),
+    ("de", "Muslime sind keine Verbrecher."),
+    ("it", "Nessun profugo merita di essere picchiato."),
+    ("it", "I musulmani non sono terroristi."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DISAVOWALS)
+def test_a_negated_attack_is_counter_speech(detector: LexiconDetector, language: str, text: str) -> None:
+    signal = run(detector, text, language)
+    assert counter(signal) >= 0.5
+    rules = signal.extras["rule_hits"]
+    assert any(r.startswith(f"{language}.counter.") for r in rules), rules
+
+
+ATTACKS = [
+    # negation of a positive predicate is the attack itself
+    ("en", "Refugees do not deserve to live here or anywhere."),
+    ("en", "Jews are not human beings."),
+    ("fr", "Les migrants ne méritent pas de vivre."),
+    ("fr", "Les Roms ne sont pas des êtres humains."),
+    ("es", "Los judíos no merecen vivir."),
+    ("de", "Flüchtlinge verdienen es nicht zu leben."),
+    ("it", "Gli zingari non meritano di vivere."),
+    # "yes, but": a contrast after the disavowal reopens the attack
+    ("en", "I don't hate immigrants, but they should all be sent back."),
+    ("en", "Muslims aren't stupid, they're just evil."),
+    ("fr", "Je ne déteste pas les Arabes, mais qu'ils rentrent chez eux."),
+    ("es", "No odio a los gitanos, pero que se vayan."),
+    ("de", "Ich hasse keine Ausländer, aber sie sollen gehen."),
+    ("it", "Non odio gli immigrati, ma devono andarsene."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ATTACKS)
+def test_negated_positives_and_yes_but_are_not_counter_speech(
+    detector: LexiconDetector, language: str, text: str
+) -> None:
+    assert counter(run(detector, text, language)) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "attack", "condemnation"),
+    [
+        ("en", "Jews are despicable.", "These replies about Jews are despicable."),
+        ("en", "Gay people make me sick.", "Reading what they wrote about gay people made me sick."),
+        ("en", "Refugees are vile.", "Those posts about refugees are vile."),
+        ("fr", "Les juifs sont ignobles.", "Ces commentaires sur les juifs sont ignobles."),
+        ("fr", "Les Roms sont abjects.", "Ces propos sur les Roms sont abjects."),
+        ("de", "Juden sind widerlich.", "Diese Kommentare über Juden sind widerlich."),
+        ("es", "Los gitanos son vergonzosos.", "Estos comentarios sobre los gitanos son vergonzosos."),
+        ("it", "Gli ebrei sono schifosi.", "Questi commenti sugli ebrei sono schifosi."),
+    ],
+)
+def test_disgust_is_counter_speech_only_about_speech(
+    detector: LexiconDetector, language: str, attack: str, condemnation: str
+) -> None:
+    assert counter(run(detector, attack, language)) < 0.5
+    assert counter(run(detector, condemnation, language)) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [("No Muslim deserves that.", "muslims"), ("All Jews were welcome.", "jews")],
+)
+def test_a_capitalised_group_word_is_a_group_not_a_person(
+    detector: LexiconDetector, text: str, group: str
+) -> None:
+    targets = run(detector, text, "en").targets
+    assert [t.name for t in targets if t.kind == "group"] == [group]
+    assert not [t for t in targets if t.kind == "person"]
