@@ -129,3 +129,18 @@ def test_chunk_cap_is_reported(detector: EncoderDetector) -> None:
     assert sig.extras["chunks_capped"] is True and sig.extras["max_chunks"] == 2
     (sig,) = detector.detect_batch([make_document(text)])
     assert sig.extras["chunks_capped"] is False
+
+
+def test_a_dropped_space_is_read_repaired(detector: EncoderDetector) -> None:
+    """Spelling repair gives the heads a second reading ("justpathetic" → "just pathetic", on the
+    folded view): the post scores the max of its reading as written and the repaired one."""
+    plain = EncoderDetector(repair_spelling=False)
+    plain.load()
+    typo = "Immigrants like you are justpathetic vermin."
+    repaired = "immigrants like you are just pathetic vermin."  # the folded view, repaired
+    (sig,) = detector.detect_batch([make_document(typo)])
+    (unrepaired,) = plain.detect_batch([make_document(typo)])
+    assert sig.extras["deobfuscated_units"] == 1 and unrepaired.extras["deobfuscated_units"] == 0
+    expected = max(unrepaired.scores["hate"].score, _score(plain, repaired, "hate"))
+    assert sig.scores["hate"].score == pytest.approx(expected, abs=1e-6)
+    assert sig.scores["hate"].score > unrepaired.scores["hate"].score + 0.1

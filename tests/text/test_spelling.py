@@ -1,0 +1,91 @@
+"""Spelling repair: dropped letters and spaces restored toward salient terms, real words left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigie.text.spelling import SpellingRepair, default_repair
+
+KNOWN = {
+    "just",
+    "all",
+    "of",
+    "them",
+    "de",
+    "to",
+    "the",
+    "people",
+    "like",
+    "you",
+    "are",
+    "traffic",
+    "jam",
+    "fuck",
+    "stupid",
+    "back",
+}
+SALIENT = {
+    "muslims",
+    "pathetic",
+    "hang",
+    "women",
+    "vermin",
+    "black",
+    "hatred",
+    "kike",
+    "lice",
+    "envahisseurs",
+}
+
+
+@pytest.fixture(scope="module")
+def repair() -> SpellingRepair:
+    return SpellingRepair(KNOWN, SALIENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("muslms like you", "muslims like you"),  # one dropped letter
+        ("hatrd", "hatred"),
+        ("justpathetic people", "just pathetic people"),  # a dropped space, salient on the right
+        ("hangall of them", "hang all of them"),  # salient on the left
+    ],
+)
+def test_dropped_letters_and_spaces_are_restored(repair: SpellingRepair, text: str, expected: str) -> None:
+    assert repair.repair(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back to the people",  # "back" is "black" minus a letter, but a real word
+        "traffic jams",  # a known word plus an inflection
+        "fucked stupidest",  # inflections of known words are not split ("fuck ed")
+        "kik",  # salient terms under five letters are not repaired from a deletion
+        "mslms",  # two letters dropped: too far to be sure
+        "xyzzy",  # unknown, but near nothing salient
+        "delice",  # "de" + "lice": a split needs three letters on each side
+        "envahisseur",  # a dropped last letter is a singular, not a typo
+    ],
+)
+def test_real_words_and_far_typos_are_left_alone(repair: SpellingRepair, text: str) -> None:
+    assert repair.repair(text) == text
+
+
+def test_a_typo_two_terms_could_come_from_is_left_alone() -> None:
+    repair = SpellingRepair(set(), {"stabbed", "stubbed"})
+    assert repair.repair("stbbed") == "stbbed"  # stabbed or stubbed: ambiguous
+    assert repair.repair("stabed") == "stabbed"
+
+
+def test_the_default_repair_knows_the_lexicon_and_everyday_words() -> None:
+    repair = default_repair()
+    assert repair.repair("les musulmns sont des rats") == "les musulmans sont des rats"
+    assert repair.repair("see you at the market tomorrow") == "see you at the market tomorrow"
+    assert repair is default_repair()  # one per process
+
+
+def test_handles_and_links_are_never_repaired(repair: SpellingRepair) -> None:
+    text = "@justpathetic see www.muslms.example/hatrd and muslms"
+    assert repair.repair(text) == "@justpathetic see www.muslms.example/hatrd and muslims"
