@@ -50,6 +50,7 @@ def repair() -> SpellingRepair:
         ("hatrd", "hatred"),
         ("justpathetic people", "just pathetic people"),  # a dropped space, salient on the right
         ("hangall of them", "hang all of them"),  # salient on the left
+        ("just avermin", "just a vermin"),  # folding glued the article to spaced-out letters
     ],
 )
 def test_dropped_letters_and_spaces_are_restored(repair: SpellingRepair, text: str, expected: str) -> None:

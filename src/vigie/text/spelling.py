@@ -15,7 +15,8 @@ such words into pieces that mean nothing, so the heads miss the attack (measured
   ``rebeus``) of exactly one *salient* term gives the word: the lexicon's terms of at least five
   letters (groups, slurs, violence and derogation words);
 - or, for a dropped space, the word splits into a salient term and a known word, both of at
-  least three letters (``fuckall``, ``justpathetic``; not ``delice`` into "de lice").
+  least three letters (``fuckall``, ``justpathetic``; not ``delice`` into "de lice"), or into
+  "a"/"i" and a salient term: folding joins "a t r a n n y" into ``atranny``.
 
 The repaired text is a second reading for the encoder (max over readings), never a replacement:
 a wrong repair can add a reading, not remove one. Words are ``[a-z]+`` runs of the folded view.
@@ -34,6 +35,8 @@ from vigie.text.normalize import fold
 __all__ = ["SpellingRepair", "default_repair"]
 
 _WORD: Final = re.compile(r"[a-z]+")
+_ARTICLES: Final = frozenset("ai")
+"""One-letter words that folding glues to spaced-out letters after them ("a t r a n n y" → "atranny")."""
 _NAMES: Final = re.compile(r"((?<!\S)(?:@|https?:|www\.)\S*)")
 _TERM: Final = re.compile(r"[a-z]{4,}")
 MIN_SALIENT: Final = 5
@@ -77,6 +80,8 @@ class SpellingRepair:
         term = self._deletions.get(word)
         if term is not None:
             return term
+        if word[0] in _ARTICLES and word[1:] in self.salient:
+            return f"{word[0]} {word[1:]}"
         for i in range(MIN_PART, len(word) - MIN_PART + 1):
             left, right = word[:i], word[i:]
             if (left in self.salient and right in self.known) or (
