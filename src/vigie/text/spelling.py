@@ -12,8 +12,8 @@ such words into pieces that mean nothing, so the heads miss the attack (measured
   the everyday corpus, or a lexicon term), nor a known word plus an inflection (``jams``,
   ``fucked``, ``stupidest`` stay as written);
 - deleting one inner letter (never the first or last: ``rebeu`` is a singular, not a typo of
-  ``rebeus``) of exactly one *salient* term gives the word: the lexicon's terms of at least five
-  letters (groups, slurs, violence and derogation words);
+  ``rebeus``) of a *salient* term gives the word: the lexicon's terms of at least five letters
+  (groups, slurs, violence and derogation words; the first in alphabetical order when two fit);
 - or, for a dropped space, the word splits into a salient term and a known word, both of at
   least three letters (``fuckall``, ``justpathetic``; not ``delice`` into "de lice"), or into
   "a"/"i" and a salient term: folding joins "a t r a n n y" into ``atranny``.
@@ -43,8 +43,9 @@ MIN_SALIENT: Final = 5
 """Salient terms shorter than this are not repaired from a deletion (``kik`` is a typo of "kick")."""
 MIN_PART: Final = 3
 """Both halves of a split have at least this many letters ("delice" is not "de lice")."""
-INFLECTIONS: Final = ("s", "es", "ed", "d", "er", "ers", "est", "ing", "ly", "e", "x", "ee", "ees")
-"""Endings that make a known word into another real word (English and Romance plurals, tenses, degrees)."""
+INFLECTIONS: Final = ("s", "es", "ed", "er", "ers", "est", "ing", "ly")
+"""Endings that make a known word into another real word. No one-letter endings but "s": sentencepiece's
+word-initial pieces are not all words (``▁stup``), and "stup" + "d" must not make ``stupd`` known."""
 
 
 class SpellingRepair:
@@ -56,17 +57,17 @@ class SpellingRepair:
     def __init__(self, known: Iterable[str], salient: Iterable[str]) -> None:
         self.salient: frozenset[str] = frozenset(s for s in salient if _TERM.fullmatch(s))
         self.known: frozenset[str] = frozenset(known) | self.salient
-        deletions: dict[str, str | None] = {}
-        for term in self.salient:
+        deletions: dict[str, str] = {}
+        # Sorted, and the first term wins a typo two terms could come from ("womn": woman, women):
+        # salient terms are all attack-relevant, so either reading serves, and the choice is stable.
+        for term in sorted(self.salient):
             if len(term) < MIN_SALIENT:
                 continue
             for i in range(1, len(term) - 1):  # a dropped first or last letter is another word's form
                 typo = term[:i] + term[i + 1 :]
-                if self._is_known(typo):
-                    continue
-                # a typo two different terms could come from is left alone
-                deletions[typo] = term if deletions.get(typo, term) == term else None
-        self._deletions = {typo: term for typo, term in deletions.items() if term is not None}
+                if not self._is_known(typo):
+                    deletions.setdefault(typo, term)
+        self._deletions = deletions
 
     def _is_known(self, word: str) -> bool:
         if word in self.known:
