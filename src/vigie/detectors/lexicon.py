@@ -53,7 +53,8 @@ Scoring
 - Idioms: a ``violent_threat`` or ``incitement`` hit overlapping an idiom span is dropped, and
   ``extras["suppressed"]`` says which idiom suppressed which rule.
 - Negation: a category hit preceded by a negation word of the language's ``negation`` list, or
-  containing one, has its weight multiplied by :data:`NEGATED_FACTOR` (``"I will never hurt
+  containing one, or followed by one that closes the clause (German word order: ``ich hasse
+  Muslime nicht.``), has its weight multiplied by :data:`NEGATED_FACTOR` (``"I will never hurt
   you"``), noted in ``extras["negated"]``. A rule whose own pattern spells a negation
   (``"are not human"``) is exempt from the inside check.
 - Imminence: noisy-OR of the time, place, weapon and logistics cues, multiplied by
@@ -211,6 +212,7 @@ class _Pack:
     idiom_notes: tuple[tuple[str, str], ...]
     negation: re.Pattern[str] | None
     negation_tail: re.Pattern[str] | None
+    negation_after: re.Pattern[str] | None
     targets: tuple[_TargetScanner, ...]
     quotes: tuple[re.Pattern[str], ...] = ()
     labels: frozenset[str] = frozenset()
@@ -509,6 +511,13 @@ class _Compiler:
             if self.negation is not None
             else None
         )
+        # A negation that closes the clause right after a hit ("ich hasse Muslime nicht."); not one
+        # that starts a contrast ("I hate liars, not Muslims" has a comma first).
+        self.negation_after = (
+            re.compile(rf"[ \t]+{_alternation(raw.lists['negation'], 'folded')}{_END}[ \t]*(?:[.!?;:,)]|$)")
+            if self.negation is not None
+            else None
+        )
 
     def _compile_terms(self, terms: Iterable[str], view: str) -> re.Pattern[str] | None:
         terms = list(terms)
@@ -688,6 +697,7 @@ def _compile_pack(raw: _Raw) -> _Pack:
         idiom_notes=notes,
         negation=compiler.negation,
         negation_tail=compiler.negation_tail,
+        negation_after=compiler.negation_after,
         targets=_targets(compiler),
         quotes=quotes,
         labels=frozenset(label for label, _view in by_key),
@@ -728,12 +738,17 @@ def _view_of(doc: Document, view: str) -> View:
 
 
 def _negated(pack: _Pack, text: str, start: int, end: int, rule: Rule) -> bool:
-    """A negation word right before the hit (``don't``, ``jamais``), or inside it when the rule allows."""
-    if pack.negation is None or pack.negation_tail is None:
+    """A negation word right before the hit (``don't``, ``jamais``), or inside it or closing its
+    clause right after it (``ich hasse Muslime nicht.``) when the rule allows."""
+    if pack.negation is None or pack.negation_tail is None or pack.negation_after is None:
         return False
     if pack.negation_tail.search(text, max(0, start - _NEGATION_WINDOW), start) is not None:
         return True
-    return rule.negatable and pack.negation.search(text, start, end) is not None
+    if not rule.negatable:
+        return False
+    return (
+        pack.negation.search(text, start, end) is not None or pack.negation_after.match(text, end) is not None
+    )
 
 
 def _quotations(doc: Document, packs: Sequence[_Pack]) -> Iterable[tuple[Span, str]]:
