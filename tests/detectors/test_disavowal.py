@@ -13,8 +13,9 @@ import pytest
 
 from vigie.detectors.base import Document
 from vigie.detectors.lexicon import LexiconDetector
+from vigie.text.chunks import split_sentences
 from vigie.text.normalize import normalize
-from vigie.types import Post, Signal, Span
+from vigie.types import Post, Signal
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def detector() -> LexiconDetector:
 
 
 def run(detector: LexiconDetector, text: str, language: str) -> Signal:
-    doc = Document(Post("t", text), text, normalize(text), language, (Span(0, len(text)),), False)
+    doc = Document(Post("t", text), text, normalize(text), language, tuple(split_sentences(text)), False)
     return detector.detect_batch([doc])[0]
 
 
@@ -84,6 +85,24 @@ def test_negated_positives_and_yes_but_are_not_counter_speech(
     detector: LexiconDetector, language: str, text: str
 ) -> None:
     assert counter(run(detector, text, language)) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Honestly I don't hate Jews. Jews are rats."),
+        ("fr", "Je ne déteste pas les Roms. Les Roms sont des parasites."),
+    ],
+)
+def test_a_disavowal_speaks_for_its_sentence_only(
+    detector: LexiconDetector, language: str, text: str
+) -> None:
+    """An attack in another sentence of the post cancels the disavowal: it does not excuse the post."""
+    signal = run(detector, text, language)
+    assert counter(signal) < 0.5
+    assert signal.extras["disavowal_dropped"]
+    first_sentence = text.split(". ")[0] + "."
+    assert counter(run(detector, first_sentence, language)) >= 0.5
 
 
 @pytest.mark.parametrize(

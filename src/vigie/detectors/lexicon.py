@@ -23,8 +23,8 @@ entries of ``lists``, ``groups``, ``roles`` may be spread over several files; th
 ``label`` is one of the four categories or ``reporting``, ``counter_speech``, ``imminence``;
 ``weight`` in (0, 1] is the strength of one hit; ``view`` is ``folded`` (default) or ``nfkc``;
 ``cue`` tags a rule for the combination rules below (imminence: ``time|place|weapon|logistics``,
-reporting: ``attribution``). Ids are ``<lang>.<kind>.<name>``, unique, and storage keys: never
-reuse an id for a different meaning.
+reporting: ``attribution``; counter_speech: ``disavowal``). Ids are ``<lang>.<kind>.<name>``,
+unique, and storage keys: never reuse an id for a different meaning.
 
 Terms are literal text, folded at load time with :func:`vigie.text.normalize.fold` (the very
 function that builds the folded view), so they are written as people type them, accents and
@@ -66,6 +66,9 @@ Scoring
 - Planned violence: a surviving violence hit plus a time or place cue adds one hit of weight
   :data:`PLANNED_WEIGHT` to that label (on the time/place span), and the imminence score is at
   least :data:`IMMINENT_FLOOR`: a dated or placed threat is planned, not abstract.
+- Disavowals: a ``counter_speech`` rule with ``cue: disavowal`` ("I don't hate X") is dropped when a
+  hate, threat or incitement hit at full weight lies outside its sentence ("I don't hate X. X are
+  vermin."), named in ``extras["disavowal_dropped"]``: it speaks for its sentence only.
 - Reporting and counter-speech: cues score on their own; in addition a category hit inside
   quotation marks, in a post that also has an ``attribution`` cue (or a counter-speech cue), adds
   reporting (or counter-speech) evidence on the quotation with weight
@@ -137,6 +140,7 @@ _COUNTER: Final = "counter_speech"
 _CUES: Final[Mapping[str, frozenset[str]]] = {
     IMMINENCE: frozenset({"time", "place", "weapon", "logistics"}),
     _REPORTING: frozenset({"attribution"}),
+    _COUNTER: frozenset({"disavowal"}),
     "violent_threat": frozenset({"needs_target"}),
     "incitement": frozenset({"needs_target"}),
 }
@@ -842,6 +846,7 @@ class LexiconDetector:
         for hit in hits:
             by_label.setdefault(hit.rule.label, []).append(hit)
         self._planned(by_label)
+        self._disavowals(doc, by_label, extras)
         self._quoted_context(doc, packs, by_label)
         hits = [h for label_hits in by_label.values() for h in label_hits]
 
@@ -950,6 +955,32 @@ class LexiconDetector:
         if dropped:
             extras["untargeted"] = sorted(set(dropped))
         return kept
+
+    @staticmethod
+    def _disavowals(doc: Document, by_label: dict[str, list[_Hit]], extras: dict[str, Any]) -> None:
+        """Drop ``disavowal`` counter-speech hits ("I don't hate X") when the post attacks in another
+        sentence: a hate, threat or incitement hit at full weight (not itself negated) outside the
+        disavowal's sentence ("I don't hate X. X are vermin."). A disavowal speaks for its sentence,
+        not for the whole post."""
+        counter = by_label.get(_COUNTER)
+        if not counter:
+            return
+        chunks = doc.chunks or (Span(0, len(doc.text)),)
+
+        def sentence(span: Span) -> Span:
+            return next((c for c in chunks if c.start <= span.start < max(c.end, c.start + 1)), chunks[-1])
+
+        attacks = [
+            h for label in (*_VIOLENCE, "hate") for h in by_label.get(label, ()) if h.weight == h.rule.weight
+        ]
+        kept = []
+        for hit in counter:
+            where = sentence(hit.span)
+            if hit.rule.cue == "disavowal" and any(not a.span.overlaps(where) for a in attacks):
+                extras.setdefault("disavowal_dropped", []).append(hit.rule.id)
+                continue
+            kept.append(hit)
+        by_label[_COUNTER] = kept
 
     @staticmethod
     def _planned(by_label: dict[str, list[_Hit]]) -> None:
