@@ -87,6 +87,13 @@ def test_the_default_repair_knows_the_lexicon_and_everyday_words() -> None:
     assert repair is default_repair()  # one per process
 
 
+def test_group_words_are_restored_but_never_split_off_a_compound() -> None:
+    repair = SpellingRepair({"list", "people"}, {"black", "vermin"}, splittable={"vermin"})
+    assert repair.repair("blck people") == "black people"
+    assert repair.repair("blacklist") == "blacklist"
+    assert repair.repair("listvermin") == "list vermin"
+
+
 def test_handles_and_links_are_never_repaired(repair: SpellingRepair) -> None:
     text = "@justpathetic see www.muslms.example/hatrd and muslms"
     assert repair.repair(text) == "@justpathetic see www.muslms.example/hatrd and muslims"

@@ -714,15 +714,16 @@ def _load_pack(directory: Path, code: str) -> _Pack:
     return _compile_pack(_read_folder(directory, code))
 
 
-def lexicon_terms(data_dir: Path = DATA_DIR) -> frozenset[str]:
-    """Every single-word term of every language folder's lists, and every word of its group terms
-    ("black" of "black people"), folded, wildcards dropped: the words spelling repair may restore
-    (:mod:`vigie.text.spelling`)."""
+def lexicon_terms(data_dir: Path = DATA_DIR, *, groups: bool = True) -> frozenset[str]:
+    """Every single-word term of every language folder's lists, and (``groups``) every word of its
+    group terms ("black" of "black people"), folded, wildcards dropped: the words spelling repair
+    may restore (:mod:`vigie.text.spelling`)."""
     terms: set[str] = set()
     for directory in sorted(d for d in data_dir.iterdir() if d.is_dir()):
         raw = _read_folder(directory, directory.name)
         words = [fold(v.rstrip("*")) for values in raw.lists.values() for v in values]
-        words += [w for values in raw.groups.values() for v in values for w in fold(v).split()]
+        if groups:
+            words += [w for values in raw.groups.values() for v in values for w in fold(v).split()]
         terms.update(w for w in words if w.isalpha() and w.isascii())
     return frozenset(terms)
 

@@ -14,9 +14,10 @@ such words into pieces that mean nothing, so the heads miss the attack (measured
 - deleting one inner letter (never the first or last: ``rebeu`` is a singular, not a typo of
   ``rebeus``) of a *salient* term gives the word: the lexicon's terms of at least five letters
   (groups, slurs, violence and derogation words; the first in alphabetical order when two fit);
-- or, for a dropped space, the word splits into a salient term and a known word, both of at
-  least three letters (``fuckall``, ``justpathetic``; not ``delice`` into "de lice"), or into
-  "a"/"i" and a salient term: folding joins "a t r a n n y" into ``atranny``.
+- or, for a dropped space, the word splits into a salient term (not a group word: "blacklist"
+  stays whole) and a known word, both of at least three letters (``fuckall``, ``justpathetic``;
+  not ``delice`` into "de lice"), or into "a"/"i" and a salient term: folding joins
+  "a t r a n n y" into ``atranny``.
 
 The repaired text is a second reading for the encoder (max over readings), never a replacement:
 a wrong repair can add a reading, not remove one. Words are ``[a-z]+`` runs of the folded view.
@@ -52,10 +53,16 @@ class SpellingRepair:
     """Repairs dropped letters and spaces toward ``salient`` terms (module docstring).
 
     ``known``: words that are never repaired; ``salient``: terms a repair may produce (both folded,
-    lower case). Pure and thread-safe once built."""
+    lower case); ``splittable``: the salient terms a dropped space may be restored next to (default:
+    all of them). Pure and thread-safe once built."""
 
-    def __init__(self, known: Iterable[str], salient: Iterable[str]) -> None:
+    def __init__(
+        self, known: Iterable[str], salient: Iterable[str], splittable: Iterable[str] | None = None
+    ) -> None:
         self.salient: frozenset[str] = frozenset(s for s in salient if _TERM.fullmatch(s))
+        self.splittable: frozenset[str] = (
+            self.salient if splittable is None else frozenset(s for s in splittable if _TERM.fullmatch(s))
+        )
         self.known: frozenset[str] = frozenset(known) | self.salient
         deletions: dict[str, str] = {}
         # Sorted, and the first term wins a typo two terms could come from ("womn": woman, women):
@@ -81,12 +88,12 @@ class SpellingRepair:
         term = self._deletions.get(word)
         if term is not None:
             return term
-        if word[0] in _ARTICLES and word[1:] in self.salient:
+        if word[0] in _ARTICLES and word[1:] in self.splittable:
             return f"{word[0]} {word[1:]}"
         for i in range(MIN_PART, len(word) - MIN_PART + 1):
             left, right = word[:i], word[i:]
-            if (left in self.salient and right in self.known) or (
-                right in self.salient and left in self.known
+            if (left in self.splittable and right in self.known) or (
+                right in self.splittable and left in self.known
             ):
                 return f"{left} {right}"
         return word
@@ -138,6 +145,11 @@ def default_repair() -> SpellingRepair:
         if _DEFAULT is None:
             from vigie.detectors.lexicon import lexicon_terms
 
-            salient = lexicon_terms()
-            _DEFAULT = SpellingRepair(_sentencepiece_words() | _everyday_words(), salient)
+            # Group words ("black" of "black people") are restored from a dropped letter ("blck")
+            # but never split off a compound: "blacklist" is not "black list".
+            _DEFAULT = SpellingRepair(
+                _sentencepiece_words() | _everyday_words(),
+                lexicon_terms(),
+                splittable=lexicon_terms(groups=False),
+            )
         return _DEFAULT
