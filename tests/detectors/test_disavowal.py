@@ -9,30 +9,18 @@ are written for these tests, in every language the lexicon ships, and differ fro
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from vigie.detectors.base import Document
-from vigie.detectors.lexicon import LexiconDetector
-from vigie.text.chunks import split_sentences
-from vigie.text.normalize import normalize
-from vigie.types import Post, Signal
+from vigie.types import Signal
 
-
-@pytest.fixture(scope="module")
-def detector() -> LexiconDetector:
-    d = LexiconDetector()
-    d.load()
-    return d
-
-
-def run(detector: LexiconDetector, text: str, language: str) -> Signal:
-    doc = Document(Post("t", text), text, normalize(text), language, tuple(split_sentences(text)), False)
-    return detector.detect_batch([doc])[0]
+Scan = Callable[[str, str], Signal]
+"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
 
 
 def counter(signal: Signal) -> float:
-    cs = signal.scores.get("counter_speech")
-    return cs.score if cs is not None else 0.0
+    return signal.scores["counter_speech"].score
 
 
 DISAVOWALS = [
@@ -54,8 +42,8 @@ DISAVOWALS = [
 
 
 @pytest.mark.parametrize(("language", "text"), DISAVOWALS)
-def test_a_negated_attack_is_counter_speech(detector: LexiconDetector, language: str, text: str) -> None:
-    signal = run(detector, text, language)
+def test_a_negated_attack_is_counter_speech(scan: Scan, language: str, text: str) -> None:
+    signal = scan(text, language)
     assert counter(signal) >= 0.5
     rules = signal.extras["rule_hits"]
     assert any(r.startswith(f"{language}.counter.") for r in rules), rules
@@ -81,10 +69,8 @@ ATTACKS = [
 
 
 @pytest.mark.parametrize(("language", "text"), ATTACKS)
-def test_negated_positives_and_yes_but_are_not_counter_speech(
-    detector: LexiconDetector, language: str, text: str
-) -> None:
-    assert counter(run(detector, text, language)) < 0.5
+def test_negated_positives_and_yes_but_are_not_counter_speech(scan: Scan, language: str, text: str) -> None:
+    assert counter(scan(text, language)) < 0.5
 
 
 @pytest.mark.parametrize(
@@ -94,15 +80,13 @@ def test_negated_positives_and_yes_but_are_not_counter_speech(
         ("fr", "Je ne déteste pas les Roms. Les Roms sont des parasites."),
     ],
 )
-def test_a_disavowal_speaks_for_its_sentence_only(
-    detector: LexiconDetector, language: str, text: str
-) -> None:
+def test_a_disavowal_speaks_for_its_sentence_only(scan: Scan, language: str, text: str) -> None:
     """An attack in another sentence of the post cancels the disavowal: it does not excuse the post."""
-    signal = run(detector, text, language)
+    signal = scan(text, language)
     assert counter(signal) < 0.5
     assert signal.extras["disavowal_dropped"]
     first_sentence = text.split(". ")[0] + "."
-    assert counter(run(detector, first_sentence, language)) >= 0.5
+    assert counter(scan(first_sentence, language)) >= 0.5
 
 
 @pytest.mark.parametrize(
@@ -119,19 +103,17 @@ def test_a_disavowal_speaks_for_its_sentence_only(
     ],
 )
 def test_disgust_is_counter_speech_only_about_speech(
-    detector: LexiconDetector, language: str, attack: str, condemnation: str
+    scan: Scan, language: str, attack: str, condemnation: str
 ) -> None:
-    assert counter(run(detector, attack, language)) < 0.5
-    assert counter(run(detector, condemnation, language)) >= 0.5
+    assert counter(scan(attack, language)) < 0.5
+    assert counter(scan(condemnation, language)) >= 0.5
 
 
 @pytest.mark.parametrize(
     ("text", "group"),
     [("No Muslim deserves that.", "muslims"), ("All Jews were welcome.", "jews")],
 )
-def test_a_capitalised_group_word_is_a_group_not_a_person(
-    detector: LexiconDetector, text: str, group: str
-) -> None:
-    targets = run(detector, text, "en").targets
+def test_a_capitalised_group_word_is_a_group_not_a_person(scan: Scan, text: str, group: str) -> None:
+    targets = scan(text, "en").targets
     assert [t.name for t in targets if t.kind == "group"] == [group]
     assert not [t for t in targets if t.kind == "person"]

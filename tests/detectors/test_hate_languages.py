@@ -6,29 +6,18 @@ Sentences are written for these tests and differ from the data's strings (other 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from vigie.detectors.base import Document
-from vigie.detectors.lexicon import LexiconDetector
-from vigie.text.normalize import normalize
-from vigie.types import Post, Signal, Span
+from vigie.types import Signal
 
-
-@pytest.fixture(scope="module")
-def detector() -> LexiconDetector:
-    d = LexiconDetector()
-    d.load()
-    return d
-
-
-def run(detector: LexiconDetector, text: str, language: str) -> Signal:
-    doc = Document(Post("t", text), text, normalize(text), language, (Span(0, len(text)),), False)
-    return detector.detect_batch([doc])[0]
+Scan = Callable[[str, str], Signal]
+"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
 
 
 def score(signal: Signal, label: str) -> float:
-    cs = signal.scores.get(label)
-    return cs.score if cs is not None else 0.0
+    return signal.scores[label].score
 
 
 @pytest.mark.parametrize(
@@ -43,12 +32,12 @@ def score(signal: Signal, label: str) -> float:
     ],
 )
 def test_attacks_score_hate_and_their_negations_do_not(
-    detector: LexiconDetector, language: str, attack: str, negated: str
+    scan: Scan, language: str, attack: str, negated: str
 ) -> None:
-    signal = run(detector, attack, language)
+    signal = scan(attack, language)
     assert score(signal, "hate") >= 0.6
     assert any(r.startswith(f"{language}.hate.") for r in signal.extras["rule_hits"])
-    assert score(run(detector, negated, language), "hate") < 0.3
+    assert score(scan(negated, language), "hate") < 0.3
 
 
 @pytest.mark.parametrize(
@@ -59,10 +48,8 @@ def test_attacks_score_hate_and_their_negations_do_not(
         ("it", "Bisogna rinchiudere tutti i disabili."),
     ],
 )
-def test_disabled_people_are_a_protected_group_everywhere(
-    detector: LexiconDetector, language: str, text: str
-) -> None:
-    signal = run(detector, text, language)
+def test_disabled_people_are_a_protected_group_everywhere(scan: Scan, language: str, text: str) -> None:
+    signal = scan(text, language)
     assert score(signal, "hate") >= 0.6
     assert "disabled people" in {t.name for t in signal.targets if t.kind == "group"}
 
@@ -75,9 +62,7 @@ def test_disabled_people_are_a_protected_group_everywhere(
         ("it", "Sei proprio un razzista."),
     ],
 )
-def test_calling_out_the_speaker_is_counter_speech(
-    detector: LexiconDetector, language: str, text: str
-) -> None:
-    signal = run(detector, text, language)
+def test_calling_out_the_speaker_is_counter_speech(scan: Scan, language: str, text: str) -> None:
+    signal = scan(text, language)
     assert score(signal, "counter_speech") >= 0.5
     assert score(signal, "hate") < 0.3
