@@ -145,6 +145,7 @@ _CUES: Final[Mapping[str, frozenset[str]]] = {
     "incitement": frozenset({"needs_target"}),
 }
 _NEEDS_TARGET: Final = "needs_target"
+_DISAVOWAL: Final = "disavowal"
 _WHEN_WHERE: Final = frozenset({"time", "place"})
 _ROLE_KINDS: Final[Mapping[str, TargetKind]] = {
     "judge": "judge",
@@ -714,18 +715,21 @@ def _load_pack(directory: Path, code: str) -> _Pack:
     return _compile_pack(_read_folder(directory, code))
 
 
-def lexicon_terms(data_dir: Path = DATA_DIR, *, groups: bool = True) -> frozenset[str]:
-    """Every single-word term of every language folder's lists, and (``groups``) every word of its
-    group terms ("black" of "black people"), folded, wildcards dropped: the words spelling repair
-    may restore (:mod:`vigie.text.spelling`)."""
-    terms: set[str] = set()
+def lexicon_terms(data_dir: Path = DATA_DIR) -> tuple[frozenset[str], frozenset[str]]:
+    """The single-word terms of every language folder's lists, and the words of its group terms
+    ("black" of "black people"), folded, wildcards dropped, in one read of the data: the words
+    spelling repair may restore (:mod:`vigie.text.spelling`)."""
+    listed: set[str] = set()
+    grouped: set[str] = set()
     for directory in sorted(d for d in data_dir.iterdir() if d.is_dir()):
         raw = _read_folder(directory, directory.name)
-        words = [fold(v.rstrip("*")) for values in raw.lists.values() for v in values]
-        if groups:
-            words += [w for values in raw.groups.values() for v in values for w in fold(v).split()]
-        terms.update(w for w in words if w.isalpha() and w.isascii())
-    return frozenset(terms)
+        listed.update(fold(v.rstrip("*")) for values in raw.lists.values() for v in values)
+        grouped.update(w for values in raw.groups.values() for v in values for w in fold(v).split())
+
+    def words(found: set[str]) -> frozenset[str]:
+        return frozenset(w for w in found if w.isalpha() and w.isascii())
+
+    return words(listed), words(grouped)
 
 
 # --------------------------------------------------------------------------- scoring helpers
@@ -754,6 +758,11 @@ def _negated(pack: _Pack, text: str, start: int, end: int, rule: Rule) -> bool:
     return (
         pack.negation.search(text, start, end) is not None or pack.negation_after.match(text, end) is not None
     )
+
+
+def _chunk_of(chunks: Sequence[Span], span: Span) -> int:
+    """Index of the sentence chunk ``span`` starts in (-1, the last, when none holds it)."""
+    return next((i for i, c in enumerate(chunks) if c.start <= span.start < max(c.end, c.start + 1)), -1)
 
 
 def _quotations(doc: Document, packs: Sequence[_Pack]) -> Iterable[tuple[Span, str]]:
@@ -940,7 +949,7 @@ class LexiconDetector:
 
         def sentence(span: Span) -> Span:
             """The hit's sentence and the one before it ("The judge parks there at 8. He dies there.")."""
-            i = next((i for i, c in enumerate(chunks) if c.start <= span.start < max(c.end, c.start + 1)), -1)
+            i = _chunk_of(chunks, span)
             here = chunks[i]
             return Span(chunks[i - 1].start if i > 0 else here.start, here.end)
 
@@ -967,17 +976,13 @@ class LexiconDetector:
         if not counter:
             return
         chunks = doc.chunks or (Span(0, len(doc.text)),)
-
-        def sentence(span: Span) -> Span:
-            return next((c for c in chunks if c.start <= span.start < max(c.end, c.start + 1)), chunks[-1])
-
         attacks = [
             h for label in (*_VIOLENCE, "hate") for h in by_label.get(label, ()) if h.weight == h.rule.weight
         ]
         kept = []
         for hit in counter:
-            where = sentence(hit.span)
-            if hit.rule.cue == "disavowal" and any(not a.span.overlaps(where) for a in attacks):
+            where = chunks[_chunk_of(chunks, hit.span)]
+            if hit.rule.cue == _DISAVOWAL and any(not a.span.overlaps(where) for a in attacks):
                 extras.setdefault("disavowal_dropped", []).append(hit.rule.id)
                 continue
             kept.append(hit)

@@ -147,9 +147,8 @@ def default_repair() -> SpellingRepair:
 
             # Group words ("black" of "black people") are restored from a dropped letter ("blck")
             # but never split off a compound: "blacklist" is not "black list".
+            listed, group_words = lexicon_terms()
             _DEFAULT = SpellingRepair(
-                _sentencepiece_words() | _everyday_words(),
-                lexicon_terms(),
-                splittable=lexicon_terms(groups=False),
+                _sentencepiece_words() | _everyday_words(), listed | group_words, splittable=listed
             )
         return _DEFAULT
