@@ -48,7 +48,9 @@ __all__ = [
 
 VIOLATING = frozenset({Category.HATE, Category.VIOLENT_THREAT, Category.INCITEMENT})
 _TRUE = {"hateful", "1", "true", "yes", "violating", "hate"}
-_FALSE = {"non-hateful", "0", "false", "no", "none", "benign", "not_hate"}
+_FALSE = {"non-hateful", "0", "false", "no", "none", "benign", "not_hate", "non-violating", "non_violating"}
+"""Gold labels read as not violating; they include the ``gold`` values ``--errors`` prints, so an
+exported error list can be read back as a suite."""
 
 
 @dataclass(frozen=True, slots=True)

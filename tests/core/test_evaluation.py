@@ -49,6 +49,13 @@ def test_jsonl_with_expected_categories(tmp_path: Path) -> None:
     assert cases[2].language is None
 
 
+def test_gold_labels_printed_in_errors_read_back(tmp_path: Path) -> None:
+    p = tmp_path / "suite.jsonl"
+    rows = [{"text": "x", "label": "violating"}, {"text": "y", "label": "non-violating"}]
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert [c.gold for c in load_suite(p)] == [True, False]
+
+
 @pytest.mark.parametrize(
     ("content", "suffix", "message"),
     [
