@@ -413,13 +413,20 @@ def train_first_stage(
     train = [r for r in rows if r.split == "train"]
     x = stage.features([r.text for r in train])
     y = np.array([r.positive for r in train])
-    model = LogisticRegression(
-        C=c, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=seed
-    )
-    model.fit(x, y, sample_weight=np.array([everyday_weight if r.everyday else 1.0 for r in train]))
-    weights = np.asarray(model.coef_[0], dtype=np.float32)
-    bias = float(model.intercept_[0])
-    say(f"first stage fitted on {len(train)} rows ({time.monotonic() - t0:.0f}s)")
+    one_class = len(np.unique(y)) < 2
+    if one_class:
+        # Nothing to separate (a tiny sample whose rows the teacher flags all, say): a stage
+        # with no thresholds, which clears nothing, is the only safe one.
+        weights, bias = np.zeros(n_features + word_features, np.float32), 0.0
+        say(f"first stage: all {len(train)} training rows have one class; it will clear nothing")
+    else:
+        model = LogisticRegression(
+            C=c, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=seed
+        )
+        model.fit(x, y, sample_weight=np.array([everyday_weight if r.everyday else 1.0 for r in train]))
+        weights = np.asarray(model.coef_[0], dtype=np.float32)
+        bias = float(model.intercept_[0])
+        say(f"first stage fitted on {len(train)} rows ({time.monotonic() - t0:.0f}s)")
 
     langs = sorted({r.lang for r in rows})
     vocab = _vocabularies((r for r in rows if r.split != "test"), langs, min_docs=2, cap=60_000)
@@ -429,7 +436,7 @@ def train_first_stage(
     val = [r for r in rows if r.split == "val"]
     val_scores = fitted.score([r.text for r in val])
     thresholds: dict[str, float] = {}
-    for lang in langs:
+    for lang in [] if one_class else langs:
         m = np.array([r.lang == lang for r in val])
         pos = m & np.array([r.positive for r in val])
         if int(pos.sum()) >= min_positives:
