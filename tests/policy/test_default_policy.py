@@ -52,6 +52,7 @@ EDGES = (
     0.42,
     0.43,
     0.44,
+    0.45,
     0.46,
     0.47,
     0.48,
@@ -103,10 +104,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.23, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.35, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
     Category.INCITEMENT: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
     Category.HATE: {Verdict.REVIEW: 0.3, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.47, Verdict.RESTRICT: 0.9},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.45, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}
