@@ -89,6 +89,7 @@ regex scans of tweet-sized text.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import threading
@@ -260,6 +261,11 @@ def _strings(value: Any, file: str, entry: str) -> list[str]:
     return list(value)
 
 
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it (≈ 8× faster: 0.45 → 0.06 s of start-up for
+the shipped packs), else the pure-Python one; both construct plain Python types only."""
+
+
 def _read_folder(directory: Path, code: str) -> _Raw:
     raw = _Raw(code)
     files = sorted(directory.glob("*.yaml"))
@@ -268,7 +274,7 @@ def _read_folder(directory: Path, code: str) -> _Raw:
     for path in files:
         name = f"{code}/{path.name}"
         try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
         except (OSError, yaml.YAMLError) as exc:
             raise _fail(name, None, f"cannot be read as YAML: {exc}") from exc
         if doc is None:
@@ -419,10 +425,17 @@ def _translate_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+@functools.cache
+def _folding_changes(letter: str) -> bool:
+    """Whether :func:`fold` changes ``letter`` (cached: a pack asks for every letter of every
+    pattern, 52,000 calls at load, 0.6 s of start-up uncached)."""
+    return fold(letter) != letter
+
+
 def _unfolded_letters(pattern: str) -> str:
     """Letters of the authored pattern (outside escapes and {refs}) that folding would change."""
     bare = _REF.sub("", re.sub(r"\\.", "", pattern))
-    return "".join(sorted({c for c in bare if c.isalpha() and fold(c) != c}))
+    return "".join(sorted({c for c in bare if c.isalpha() and _folding_changes(c)}))
 
 
 _sre_parser: Any = importlib.import_module("re._parser")  # untyped stdlib internals, used defensively
