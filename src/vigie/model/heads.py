@@ -1,10 +1,10 @@
 """Per-label calibrated heads over feature vectors, as plain arrays (no pickle).
 
 A head is a small feed-forward net (zero hidden layers = logistic regression) producing a
-logit, followed by an isotonic calibration map stored as increasing ``(x, y)`` knots and
-applied with linear interpolation (exactly what scikit-learn's ``IsotonicRegression`` does
-with ``out_of_bounds="clip"``). The calibrated output is a probability that means what it
-says on held-out natural text; the raw logit is kept for ranking ties.
+logit, followed by a (centred) isotonic calibration map stored as increasing ``(x, y)``
+knots and applied with linear interpolation, clipped at the ends (:func:`_isotonic` says
+why the knots are block centres rather than scikit-learn's block ends). The calibrated
+output is a probability that means what it says on held-out natural text.
 
 Fitting uses scikit-learn; inference needs only numpy, so the detector does not import
 scikit-learn and a saved head does not depend on the scikit-learn version.
@@ -126,11 +126,30 @@ def _fit_logit_model(
 
 
 def _isotonic(logits: F64, y: F64, w: F64 | None = None) -> tuple[F64, F64]:
+    """Centred isotonic calibration knots (Oron & Flournoy, 2017): scikit-learn's isotonic fit,
+    then one knot per constant block at the mean logit of its rows, joined linearly.
+
+    Why not the plain isotonic step function: it maps whole logit ranges to one value, and on
+    this data a step sat right at the review thresholds — `violent_threat` mapped logits 0.44 to
+    1.15 to 0.341, `hate` -0.73 to -0.55 to 0.312 — so every post in the block was above or
+    below the threshold together, whatever the heads said about it ("We should look up to these
+    Muslims." and "I hate you" both read hate 0.34). Centred knots keep the fit's calibration
+    (the value at a block's centre is the block's frequency) and the heads' ranking inside a
+    block. Outside the calibration rows' range the value is clipped to the end blocks'.
+    """
     from sklearn.isotonic import IsotonicRegression
 
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
     iso.fit(logits, y, sample_weight=w)
-    return (np.asarray(iso.X_thresholds_, dtype=np.float64), np.asarray(iso.y_thresholds_, dtype=np.float64))
+    fitted = np.asarray(iso.predict(logits), dtype=np.float64)
+    weights = np.ones_like(logits) if w is None else np.asarray(w, dtype=np.float64)
+    values, block = np.unique(fitted, return_inverse=True)  # blocks of equal fitted value, increasing
+    centres = np.bincount(block, weights * logits) / np.bincount(block, weights)
+    lo, hi = float(np.min(logits)), float(np.max(logits))
+    xs = np.concatenate([[lo], centres, [hi]])
+    ys = np.concatenate([[values[0]], values, [values[-1]]])
+    keep = np.concatenate([[True], np.diff(xs) > 0])  # equal x (a one-row end block): keep the first
+    return xs[keep], ys[keep]
 
 
 def fit_head(
