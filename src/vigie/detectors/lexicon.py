@@ -810,7 +810,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "5"
+    version: str = "6"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
