@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 HATECHECK = ROOT / ".." / "shared" / "data" / "hatecheck" / "test_suite_cases.csv"
 FEED = ROOT / "examples" / "feed.jsonl"
 SECTIONS = {"daily", "culture", "idiom", "politics", "identity", "news"}
-HARD_NEGATIVES = {"negation", "counter"}
-"""Extra sections (en, fr): negated hostility and counter-speech that refers to hate without slurs."""
+HARD_NEGATIVES = {"negation", "counter", "groups"}
+"""Extra sections: negated hostility and counter-speech that refers to hate without slurs (en, fr), plain
+mentions of protected groups, positive, neutral or in their own voice (en, fr, de, es, it)."""
 
 
 def test_every_file_parses_with_its_language_and_the_six_sections() -> None:

@@ -6,13 +6,17 @@ the heads read small talk, sport banter, violent idioms ("this song kills me"), 
 violence and heated political criticism as harassment or threats (the main failure of
 model ``enc-1``), and the cascade's first stage could clear almost nothing of a real feed.
 
-The corpus was written for the project, by hand, in en/fr (1,060 posts each), es/de/it
-(310) and pt/nl (160), in six sections: ``daily``, ``culture``, ``idiom`` (violent words
+The corpus was written for the project, from scratch (no external text), in en/fr (1,300 posts each), es/de/it
+(430) and pt/nl (160), in six sections: ``daily``, ``culture``, ``idiom`` (violent words
 used harmlessly), ``politics`` (heated, non-violent), ``identity`` (protected groups
 mentioned neutrally or positively, counter-speech without slurs) and ``news`` (neutral
 reporting of violence); en and fr add ``negation`` (hostility negated or rejected,
 positive statements about groups) and ``counter`` (counter-speech that refers to hate or
-violence to condemn or report it, without slurs). It is the project's own text (licence:
+violence to condemn or report it, without slurs). en and fr (240 each) and es/de/it (120)
+add ``groups``: short, plain posts that name a protected group — praise, facts, plans,
+people speaking in their own voice — because the heads read a bare group mention as hate
+(identity-term bias: "We should look up to these Muslims." scored hate 0.31, above the
+review threshold, on ``enc-1+af133476``). It is the project's own text (licence:
 the project's), never copied from the evaluation suites, the bundled feed or the
 benchmark's phrase banks (a test checks that no line is a near copy of a HateCheck case or
 of a feed post).
