@@ -57,6 +57,8 @@ EDGES = (
     0.47,
     0.48,
     0.5,
+    0.51,
+    0.52,
     0.59,
     0.6,
     0.69,
@@ -104,10 +106,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.35, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.28, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
     Category.INCITEMENT: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.HATE: {Verdict.REVIEW: 0.3, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.45, Verdict.RESTRICT: 0.9},
+    Category.HATE: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.51, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}
