@@ -133,9 +133,10 @@ def _isotonic(logits: F64, y: F64, w: F64 | None = None) -> tuple[F64, F64]:
     this data a step sat right at the review thresholds — `violent_threat` mapped logits 0.44 to
     1.15 to 0.341, `hate` -0.73 to -0.55 to 0.312 — so every post in the block was above or
     below the threshold together, whatever the heads said about it ("We should look up to these
-    Muslims." and "I hate you" both read hate 0.34). Centred knots keep the fit's calibration
-    (the value at a block's centre is the block's frequency) and the heads' ranking inside a
-    block. Outside the calibration rows' range the value is clipped to the end blocks'.
+    Muslims." and "I hate you" read hate 0.31 and 0.34, both flagged). Centred knots keep the
+    fit's calibration (the value at a block's centre is the block's frequency) and the heads'
+    ranking inside a block. Outside the calibration rows' range the value is clipped to the end
+    blocks'.
     """
     from sklearn.isotonic import IsotonicRegression
 
