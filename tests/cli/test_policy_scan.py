@@ -10,6 +10,7 @@ from rich.console import Console
 
 from vigie.backtest import backtest
 from vigie.categories import Verdict
+from vigie.model.artifact import load_default
 from vigie.pipeline import Pipeline
 from vigie.policy import PolicyDecider, parse_policy
 from vigie.scan import ScanOutcome, run_scan
@@ -20,11 +21,13 @@ from vigie.store.policies import active_policy, shadow_summary
 
 from .conftest import candidate_text, variant
 
+HATE_REVIEW = load_default().manifest.thresholds["hate"]
+"""The default policy reviews hate at the shipped model's threshold (tests/policy ties them)."""
 # A stricter candidate: hate reviewed from 0.2, and no rule that reads author history (so a
 # re-scan and a backtest see the same facts).
 STRICT = candidate_text(
     **{
-        "when: {gte: {score.hate: 0.29}}": "when: {gte: {score.hate: 0.2}}",
+        f"when: {{gte: {{score.hate: {HATE_REVIEW}}}}}": "when: {gte: {score.hate: 0.2}}",
         "name: vigie-default": "name: strict-candidate",
         "        - gte: {author.strikes: 2}": "        - gte: {author.strikes: 1000}",
     }
