@@ -13,7 +13,7 @@ import pytest
 
 from vigie.categories import CATEGORIES
 from vigie.detectors.base import Document
-from vigie.detectors.lexicon import DATA_DIR, NEGATED_FACTOR, SCORE_CAP, LexiconDetector
+from vigie.detectors.lexicon import DATA_DIR, NEGATED_FACTOR, QUOTED_FACTOR, SCORE_CAP, LexiconDetector
 from vigie.errors import ConfigError
 from vigie.text.normalize import normalize
 from vigie.types import Evidence, Post, Signal, Span
@@ -255,8 +255,33 @@ def test_quoted_threat_with_attribution_is_strong_reporting(detector: LexiconDet
     assert quote.snippet == "« On va te crever »"
     assert "fr.threat." in quote.rationale
     assert score(signal, "reporting") >= 0.6
-    # the threat is still there: context lowers severity later, it does not erase evidence
-    assert score(signal, "violent_threat") >= 0.5
+    # the threat is still there as evidence, weighed as a quoted mention: the frame is the encoder's to read
+    assert any(e.snippet == "On va te crever" for e in evidence(signal, "violent_threat"))
+    assert 0.0 < score(signal, "violent_threat") < 0.28
+    assert [q["rule"] for q in signal.extras["quoted"]] == ["fr.threat.je_vais_te_tuer"]
+
+
+def test_a_quoted_mention_inside_a_frame_weighs_less_than_the_words_said(detector: LexiconDetector) -> None:
+    said = run(detector, "Muslims are vermin and everyone knows it.")
+    quoted = run(detector, 'My grandfather always said "Muslims are vermin" and he was right.')
+    assert score(said, "hate") >= 0.5
+    assert score(quoted, "hate") == pytest.approx(score(said, "hate") * QUOTED_FACTOR, abs=0.01)
+    # the quoted words remain evidence for the reviewer
+    assert any(e.snippet == "Muslims are vermin" for e in evidence(quoted, "hate"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Muslims are vermin"',  # the whole post is the quotation
+        'RT @someone: "Muslims are vermin"',  # a retweet marker and a handle are not a frame
+        'So true: "Muslims are vermin"',  # two words do not make a frame
+    ],
+)
+def test_a_quotation_without_a_frame_is_not_discounted(detector: LexiconDetector, text: str) -> None:
+    signal = run(detector, text)
+    assert score(signal, "hate") >= 0.5
+    assert "quoted" not in signal.extras
 
 
 def test_quoted_hate_that_is_opposed_is_counter_speech(detector: LexiconDetector) -> None:

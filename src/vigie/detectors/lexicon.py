@@ -69,6 +69,14 @@ Scoring
 - Disavowals: a ``counter_speech`` rule with ``cue: disavowal`` ("I don't hate X") is dropped when a
   hate, threat or incitement hit at full weight lies outside its sentence ("I don't hate X. X are
   vermin."), named in ``extras["disavowal_dropped"]``: it speaks for its sentence only.
+- Quoted mentions: a category hit that lies inside quotation marks, in a post that says at least
+  :data:`FRAME_WORDS` words outside its quotations, has its weight multiplied by
+  :data:`QUOTED_FACTOR`, noted in ``extras["quoted"]``. Why: a quotation inside a frame is a
+  *mention*; whether the frame opposes it ("When you post "deport all X" you spread hate") or
+  endorses it ("My grandfather said "X are vermin" and he was right") is a reading of the frame,
+  which the encoder's heads make (they are trained on both, ``counter_quote`` and
+  ``quote_endorse``), not a word list. A post that is one quotation, or a quotation with a
+  handle ("RT @user: "...""), is not discounted: there is no frame to read.
 - Reporting and counter-speech: cues score on their own; in addition a category hit inside
   quotation marks, in a post that also has an ``attribution`` cue (or a counter-speech cue), adds
   reporting (or counter-speech) evidence on the quotation with weight
@@ -114,10 +122,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATA_DIR",
+    "FRAME_WORDS",
     "IMMINENCE_ALONE_FACTOR",
     "NEGATED_FACTOR",
     "PLANNED_WEIGHT",
     "QUOTED_CONTEXT_WEIGHT",
+    "QUOTED_FACTOR",
     "SCORE_CAP",
     "LexiconDetector",
     "create",
@@ -130,6 +140,8 @@ SCORE_CAP: Final = 0.99
 NEGATED_FACTOR: Final = 0.25
 IMMINENCE_ALONE_FACTOR: Final = 0.3
 QUOTED_CONTEXT_WEIGHT: Final = 0.6
+QUOTED_FACTOR: Final = 0.25
+FRAME_WORDS: Final = 3
 PLANNED_WEIGHT: Final = 0.75
 IMMINENT_FLOOR: Final = 0.6
 
@@ -778,6 +790,12 @@ def _chunk_of(chunks: Sequence[Span], span: Span) -> int:
     return next((i for i, c in enumerate(chunks) if c.start <= span.start < max(c.end, c.start + 1)), -1)
 
 
+_FRAME_WORD = re.compile(r"[^\W\d_]{2,}")
+"""A word of a quotation's frame: two letters or more (so "RT", not ":" or "—")."""
+_SKIPPED_IN_FRAME = re.compile(r"(?<!\S)(?:@|#|https?://|www\.)\S*|\bRT\b")
+"""Handles, hashtags, links and the retweet marker: not a frame ("RT @user: "..."")."""
+
+
 def _quotations(doc: Document, packs: Sequence[_Pack]) -> Iterable[tuple[Span, str]]:
     """Quoted passages (original span, the quote pattern), found on the NFKC view."""
     nfkc = doc.views.nfkc
@@ -810,7 +828,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "6"
+    version: str = "7"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
@@ -871,6 +889,7 @@ class LexiconDetector:
         self._planned(by_label)
         self._disavowals(doc, by_label, extras)
         self._quoted_context(doc, packs, by_label)
+        self._quoted_mentions(doc, packs, by_label, extras)
         hits = [h for label_hits in by_label.values() for h in label_hits]
 
         judged = set().union(*(p.labels for p in packs)) if lang is None else set(self.labels)
@@ -1063,6 +1082,37 @@ class LexiconDetector:
                     COMMON,
                 )
                 by_label.setdefault(label, []).append(_Hit(rule, span, rule.weight))
+
+    @staticmethod
+    def _quoted_mentions(
+        doc: Document, packs: Sequence[_Pack], by_label: dict[str, list[_Hit]], extras: dict[str, Any]
+    ) -> None:
+        """Category hits inside a quotation that has a frame of at least :data:`FRAME_WORDS` words
+        outside every quotation (handles and links not counted) weigh :data:`QUOTED_FACTOR` as much."""
+        if not any(by_label.get(label) for label in _CATEGORY_LABELS):
+            return
+        spans = sorted({span for span, _pattern in _quotations(doc, packs)}, key=lambda s: (s.start, s.end))
+        if not spans:
+            return
+        text, outside, at = doc.text, [], 0
+        for span in spans:
+            outside.append(text[at : max(at, span.start)])
+            at = max(at, span.end)
+        outside.append(text[at:])
+        if len(_FRAME_WORD.findall(_SKIPPED_IN_FRAME.sub(" ", " ".join(outside)))) < FRAME_WORDS:
+            return
+        quoted: list[dict[str, Any]] = []
+        for label in _CATEGORY_LABELS:
+            kept: list[_Hit] = []
+            for hit in by_label.get(label, ()):
+                if any(q.start <= hit.span.start and hit.span.end <= q.end for q in spans):
+                    quoted.append({"rule": hit.rule.id, "start": hit.span.start, "end": hit.span.end})
+                    hit = _Hit(hit.rule, hit.span, hit.weight * QUOTED_FACTOR)
+                kept.append(hit)
+            if label in by_label:
+                by_label[label] = kept
+        if quoted:
+            extras["quoted"] = quoted
 
     def _targets(self, doc: Document, packs: Sequence[_Pack]) -> tuple[tuple[Target, ...], list[Evidence]]:
         """Targets in text order: watch-listed people first (they win over any other reading of the
