@@ -1,8 +1,13 @@
-"""Project-written functional cases for French and English (HateCheck-style, written from scratch).
+"""Project-written functional cases (HateCheck-style, written from scratch): English and French
+here, Spanish, German and Italian in :mod:`vigie.model.template_packs` (adapted from the English
+templates index for index, so the held-out split holds out the same wordings in every language).
 
 Why: the natural sets have almost no French threats, few threats against individuals,
 and no hard negatives such as violent idioms, counter-speech quoting hate, reporting on
-threats or sharp criticism of officials. These templates fill exactly those gaps.
+threats or sharp criticism of officials; nothing at all in Spanish, German or Italian. These
+templates fill exactly those gaps. ``quote_endorse`` (hate quoted *and approved*: "My
+grandfather said "X are vermin" and he was right") is the counterpart of ``counter_quote``:
+without it, the heads learnt that a quotation is never the author's own view.
 
 Each :class:`Template` belongs to a *functionality* whose labels are fixed in
 :data:`FUNCTIONALITIES`. Slots (``{G}``, ``{P}``, ``{O}`` …) are filled from per-language
@@ -24,6 +29,7 @@ import string
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from vigie.model import template_packs
 from vigie.model.datasets import Example, Split
 
 __all__ = [
@@ -55,6 +61,7 @@ FUNCTIONALITIES: dict[str, tuple[float, ...]] = {
     "negated_positive": (0, 0, 1, N, 0, 0),
     "slur_attack": (0, 0, 1, N, 0, 0),
     "exclusion": (0, 0, 1, N, 0, 0),
+    "quote_endorse": (N, N, 1, N, 0, 0),
     "harass_indiv": (0, 0, 0, 1, 0, 0),
     "insult_you": (0, 0, 0, 1, 0, 0),
     # not violating (hard negatives)
@@ -446,6 +453,20 @@ _EN: dict[str, list[str]] = {
         'Every time someone types "{G} are animals", I will be here to call it out.',
         'Telling people "{G} should go back where they came from" is racism, full stop.',
     ],
+    "quote_endorse": [
+        'My grandfather always said "{G} are vermin" and he was right.',
+        'Somebody wrote "{G} are parasites" under my post and honestly, they nailed it.',
+        '"{G} are subhuman" - finally a politician with the guts to say it.',
+        'Repeat after me: "{G} are a plague on this country."',
+        'Saw "{G} are animals" sprayed on the bridge today. Whoever did it, respect.',
+        'People call it hate to say "{G} are rats", but it is just the truth.',
+        'The sign at the rally said "{G} are filth" and everyone cheered. Best day ever.',
+        'Retweeting this because it is right: "{G} are ruining everything."',
+        'My dad says "{G} are a disease" and after this week I agree with every word.',
+        'Tattooing "{G} are scum" on my arm so nobody forgets what I think of them.',
+        '"{G} are less than human." Print it, frame it, hang it in every school.',
+        'They banned him for writing "{G} are cockroaches". He was only saying what we all know.',
+    ],
     "counter_ref": [
         "The threats against {G} on this forum are disgusting, please report them.",
         "Hate against {G} is never acceptable, stand up against it.",
@@ -827,6 +848,20 @@ _FR: dict[str, list[str]] = {
         "Chaque fois que quelqu'un écrit « {G} sont des animaux », je serai là pour le dénoncer.",
         "Dire à des gens « {G}, retournez chez vous », c'est du racisme, point.",
     ],
+    "quote_endorse": [
+        "Mon grand-père disait toujours « {G} sont de la vermine » et il avait raison.",
+        "Quelqu'un a écrit « {G} sont des parasites » sous mon post et franchement, c'est exactement ça.",
+        "« {G} sont des sous-hommes » : enfin un politique qui ose le dire tout haut.",
+        "Répétez après moi : « {G} sont une plaie pour ce pays ».",
+        "Vu « {G} sont des animaux » tagué sur le pont ce matin. Celui qui a fait ça, respect.",
+        "On appelle ça de la haine de dire « {G} sont des rats », mais c'est juste la vérité.",
+        "La pancarte disait « {G} sont des ordures » et tout le monde a applaudi. Meilleure journée.",
+        "Je partage parce que c'est vrai : « {G} ruinent tout ».",
+        "Mon père dit « {G} sont une maladie » et après cette semaine je suis d'accord avec chaque mot.",
+        "Je me fais tatouer « {G} sont des raclures » sur le bras, que personne n'oublie ce que je pense.",
+        "« {G} sont moins que des humains. » Imprimez-le, encadrez-le, accrochez-le dans chaque école.",
+        "Il a été banni pour avoir écrit « {G} sont des cafards ». Il disait juste ce qu'on sait tous.",
+    ],
     "counter_ref": [
         "Les menaces contre {G} sur ce forum sont écœurantes, signalez-les.",
         "La haine envers {G} n'est jamais acceptable, opposez-vous à elle.",
@@ -1178,9 +1213,23 @@ _EVERYDAY: dict[str, list[str]] = {
     ],
 }
 
+_PACKS = template_packs.load()
+_TABLE_OF = {
+    "groups": _GROUPS,
+    "slurs": _SLURS,
+    "slurs_sg": _SLURS_SG,
+    "nonprotected": _NONPROTECTED,
+    "people": _PEOPLE,
+    "logistics": _LOGISTICS,
+    "things": _THINGS,
+}
+for _lang, _pack in _PACKS.items():
+    for _name, _table in _TABLE_OF.items():
+        _table[_lang] = list(_pack.FILLERS[_name])
+
 TEMPLATES: tuple[Template, ...] = tuple(
     Template(f"{lang}-{func}-{i:02d}", lang, func, pattern)
-    for lang, table in (("en", _EN), ("fr", _FR))
+    for lang, table in (("en", _EN), ("fr", _FR), *((lang, pack.TEMPLATES) for lang, pack in _PACKS.items()))
     for func, patterns in table.items()
     for i, pattern in enumerate(patterns)
 ) + tuple(
@@ -1212,14 +1261,23 @@ _LOADED = re.compile(
     r"{}".format("|".join(re.escape(w["S"]) for lang in ("en", "fr") for w in _SLURS[lang])),
     re.IGNORECASE,
 )
+_LOADED_IN: dict[str, re.Pattern[str]] = {
+    lang: re.compile(
+        "|".join(re.escape(w) for w in (*pack.LOADED, *(row["S"] for row in pack.FILLERS["slurs"]))),
+        re.IGNORECASE,
+    )
+    for lang, pack in _PACKS.items()
+}
+"""The loaded words of each pack language (English and French share :data:`_LOADED`)."""
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$"})
 
 
-def obfuscate(text: str, rng: random.Random) -> str:
+def obfuscate(text: str, rng: random.Random, lang: str = "en") -> str:
     """Disguise the most loaded word the way evaders do: leetspeak, spacing, a dropped or starred letter."""
     words = text.split()
     candidates = [i for i, w in enumerate(words) if len(w.strip(string.punctuation)) >= 4]
-    loaded = [i for i in candidates if _LOADED.search(words[i])]
+    pattern = _LOADED_IN.get(lang, _LOADED)
+    loaded = [i for i in candidates if pattern.search(words[i])]
     if loaded and rng.random() < 0.8:
         candidates = loaded
     if not candidates:
@@ -1317,7 +1375,7 @@ def generate(seed: int = 0, per_template: int = 8, obfuscated_share: float = 0.2
         for text in _fill(t, heldout, rng, per_template):
             cases.append(Case(text, t.lang, t.functionality, t.id, split, targets))
             if t.functionality in VIOLATING and rng.random() < obfuscated_share:
-                cases.append(Case(obfuscate(text, rng), t.lang, "obfuscation", t.id, split, targets))
+                cases.append(Case(obfuscate(text, rng, t.lang), t.lang, "obfuscation", t.id, split, targets))
     return cases
 
 
