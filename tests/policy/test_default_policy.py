@@ -56,6 +56,7 @@ EDGES = (
     0.46,
     0.47,
     0.48,
+    0.49,
     0.5,
     0.51,
     0.52,
@@ -106,10 +107,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.28, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.INCITEMENT: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.HATE: {Verdict.REVIEW: 0.29, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.51, Verdict.RESTRICT: 0.9},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.35, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.INCITEMENT: {Verdict.REVIEW: 0.32, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.HATE: {Verdict.REVIEW: 0.28, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.50, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}
