@@ -74,9 +74,10 @@ Scoring
   :data:`QUOTED_FACTOR`, noted in ``extras["quoted"]``. Why: a quotation inside a frame is a
   *mention*; whether the frame opposes it ("When you post "deport all X" you spread hate") or
   endorses it ("My grandfather said "X are vermin" and he was right") is a reading of the frame,
-  which the encoder's heads make (they are trained on both, ``counter_quote`` and
-  ``quote_endorse``), not a word list. A post that is one quotation, or a quotation with a
-  handle ("RT @user: "...""), is not discounted: there is no frame to read.
+  which the encoder's heads make (trained on ``counter_quote``; ``quote_endorse`` is measured,
+  not trained on, and the heads read it poorly: MODEL_CARD.md, failure modes), not a word list.
+  A post that is one quotation, or a quotation with a handle ("RT @user: "...""), is not
+  discounted: there is no frame to read.
 - Reporting and counter-speech: cues score on their own; in addition a category hit inside
   quotation marks, in a post that also has an ``attribution`` cue (or a counter-speech cue), adds
   reporting (or counter-speech) evidence on the quotation with weight

@@ -6,8 +6,9 @@ Why: the natural sets have almost no French threats, few threats against individ
 and no hard negatives such as violent idioms, counter-speech quoting hate, reporting on
 threats or sharp criticism of officials; nothing at all in Spanish, German or Italian. These
 templates fill exactly those gaps. ``quote_endorse`` (hate quoted *and approved*: "My
-grandfather said "X are vermin" and he was right") is the counterpart of ``counter_quote``:
-without it, the heads learnt that a quotation is never the author's own view.
+grandfather said "X are vermin" and he was right") is the counterpart of ``counter_quote``;
+``vigie train`` measures it on its held-out templates but does not train on it
+(``TrainConfig.untrained_functionalities``: trained on, it cost more counter-speech than it caught).
 
 Each :class:`Template` belongs to a *functionality* whose labels are fixed in
 :data:`FUNCTIONALITIES`. Slots (``{G}``, ``{P}``, ``{O}`` …) are filled from per-language
@@ -1239,7 +1240,7 @@ TEMPLATES: tuple[Template, ...] = tuple(
 )
 
 _SLOT = re.compile(r"\{(\w+)\}")
-_FILLER_TABLES = (_GROUPS, _SLURS, _SLURS_SG, _NONPROTECTED, _PEOPLE, _LOGISTICS, _THINGS)
+_FILLER_TABLES = tuple(_TABLE_OF.values())
 
 
 def _is_heldout_template(t: Template) -> bool:
