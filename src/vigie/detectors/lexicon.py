@@ -829,7 +829,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "7"
+    version: str = "8"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
