@@ -543,3 +543,18 @@ def test_hyphenated_pronouns_are_not_an_address_to_the_reader(detector: LexiconD
     assert not [t for t in signal.targets if t.kind == "you"]
     signal = run(detector, "Je vais te retrouver, toi.", "fr")
     assert [t.span for t in signal.targets if t.kind == "you"] == [Span(8, 10), Span(22, 25)]
+
+
+def test_compiled_languages_are_shared_between_detectors_until_a_file_changes(tmp_path: Path) -> None:
+    rule = "rules:\n  - {id: xx.threat.a, label: violent_threat, pattern: '%s', weight: 0.8, rationale: r}\n"
+    data = _data(tmp_path, rule % "zorglub")
+    first, second = LexiconDetector(data, ("xx",)), LexiconDetector(data, ("xx",))
+    first.load()
+    second.load()
+    assert first._packs is not None and second._packs is not None
+    assert first._packs["xx"] is second._packs["xx"]  # compiled once per process
+    (data / "xx" / "rules.yaml").write_text(rule % "blorptastic", encoding="utf-8")
+    edited = LexiconDetector(data, ("xx",))
+    assert score(run(edited, "blorptastic", "xx"), "violent_threat") == pytest.approx(0.8)
+    assert score(run(edited, "zorglub", "xx"), "violent_threat") == 0.0
+    assert score(run(first, "zorglub", "xx"), "violent_threat") == pytest.approx(0.8)

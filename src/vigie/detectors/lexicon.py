@@ -735,10 +735,34 @@ def _compile_pack(raw: _Raw) -> _Pack:
     )
 
 
+_PACKS: dict[tuple[str, str, tuple[tuple[str, int, int], ...]], _Pack] = {}
+_PACKS_LOCK = threading.Lock()
+
+
 def _load_pack(directory: Path, code: str) -> _Pack:
     """Read, validate and compile one language folder. Raises :class:`ConfigError` naming the
-    file and entry id for a bad regex, unknown label, list reference or key, or a weight out of range."""
-    return _compile_pack(_read_folder(directory, code))
+    file and entry id for a bad regex, unknown label, list reference or key, or a weight out of range.
+
+    Compiled packs are immutable and cached per process, keyed by the folder and its files' names,
+    sizes and modification times: compiling the five shipped languages takes seconds (large
+    alternations), and a process that builds several pipelines (the service's reloads, the test
+    suite) would otherwise pay it each time. An edited file has a new key and is compiled afresh.
+    """
+    stamp: list[tuple[str, int, int]] = []
+    try:
+        for f in sorted(directory.glob("*.yaml")):
+            st = f.stat()
+            stamp.append((f.name, st.st_size, st.st_mtime_ns))
+    except OSError:
+        stamp = []  # unreadable: _read_folder below raises the error that names it
+    key = (str(directory.resolve()), code, tuple(stamp))
+    with _PACKS_LOCK:
+        pack = _PACKS.get(key)
+    if pack is None:
+        pack = _compile_pack(_read_folder(directory, code))
+        with _PACKS_LOCK:
+            _PACKS[key] = pack
+    return pack
 
 
 def lexicon_terms(data_dir: Path = DATA_DIR) -> tuple[frozenset[str], frozenset[str]]:
