@@ -161,3 +161,15 @@ def test_a_call_to_storm_an_institution_with_a_date_is_planned(scan: Scan) -> No
     assert signal.extras["planned"] is True
     assert score(signal, "imminence") >= 0.6
     assert {t.kind for t in scan("Hay que volarle la cabeza al juez.", "es").targets} == {"judge"}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Los diputados van a pagar con sangre lo que han votado.", "official"),
+        ("Los jueces y los fiscales serán ejecutados.", "judge"),
+    ],
+)
+def test_plural_role_nouns_are_targets(scan: Scan, text: str, role: str) -> None:
+    signal = scan(text, "es")
+    assert role in {t.kind for t in signal.targets}

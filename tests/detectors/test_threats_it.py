@@ -81,6 +81,8 @@ def test_threats_and_calls_to_violence_score_with_an_italian_rule(scan: Scan, te
 
 
 NOT_THREATS = [
+    # "squadre" are teams unless armed
+    "Creiamo squadre per il torneo di calcetto di sabato.",
     # violent idioms
     "Muoio dal ridere con questo video 😂",
     "Mi fai morire, sei troppo forte",
