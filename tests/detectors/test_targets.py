@@ -101,3 +101,23 @@ def test_harm_predicate_without_target_is_not_a_threat() -> None:
     signal = detector.detect_batch([doc])[0]
     assert signal.scores["violent_threat"].score == 0.0
     assert "en.threat.harm_fate" in signal.extras["untargeted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El Madrid merece una paliza hoy.",
+        "Die Pflanze wird bald sterben.",
+        "Il Milan ha perso di nuovo.",
+        "Diese Regel gilt ab Montag.",
+    ],
+)
+def test_a_capitalised_article_or_determiner_does_not_start_a_name(text: str) -> None:
+    """Spanish, German and Italian sentences start with a capitalised article as often as English
+    ones with "The": read as a first name, it made "El Madrid" a person a threat could target."""
+    assert find_names(text) == []
+
+
+def test_names_after_an_article_are_still_found() -> None:
+    assert [m.target.name for m in find_names("Ayer El juez Carlos Ortega habló.")] == ["Carlos Ortega"]
+    assert [m.target.name for m in find_names("Das hat Angela Merkel gesagt.")] == ["Angela Merkel"]

@@ -58,6 +58,10 @@ THREATS = [
     ("Formemos patrullas armadas en cada barrio.", "incitement"),
     ("Ha llegado la hora de coger las armas, compatriotas.", "incitement"),
     ("Quememos la mezquita esta noche.", "incitement"),
+    # a beating deserved: said to the reader, or of a named person
+    ("Te mereces una buena paliza, chivato.", "violent_threat"),
+    ("Ese juez merece una paliza.", "violent_threat"),
+    ("La mataré si vuelve a llamar.", "violent_threat"),
 ]
 
 
@@ -94,6 +98,12 @@ BENIGN = [
     "La policía detuvo a un joven que amenazó con matar a la alcaldesa.",
     "El acusado fue condenado a dos años por amenazar de muerte a una periodista.",
     "Lorca fue fusilado en agosto de 1936.",
+    # a past killing told as news: folding reads «mató» as «mato»
+    "Su pareja la mató el sábado delante de sus hijos.",
+    "El hombre que la mató ha sido detenido en Sevilla.",
+    # a beating in sport is a heavy defeat
+    "El Madrid merece una paliza hoy después de cómo jugó.",
+    "Ese equipo se merece una paliza en la final.",
     "Según la policía, el detenido escribió «te voy a matar» en un foro.",
     # benign look-alikes
     "Ten cuidado por la calle, que hay hielo.",

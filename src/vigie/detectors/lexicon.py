@@ -853,7 +853,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "8"
+    version: str = "9"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 

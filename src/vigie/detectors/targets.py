@@ -8,7 +8,8 @@ Two finders, both returning spans on the *original* text:
   :class:`~vigie.types.Target` of the person's kind carrying ``watchlist_id``.
 - :func:`find_names` finds personal names the watch-list does not know: two or three capitalised
   words in a row (``Derek Mallory``, ``Jean-Luc Garnier``), excluding words that are capitalised for
-  other reasons (weekdays, months, titles, pronouns at the start of a sentence). It reads the
+  other reasons (weekdays, months, titles, articles and pronouns at the start of a sentence, in the
+  five languages the lexicon reads: "El Madrid", "Die Pflanze" are not names). It reads the
   original text, because capitals are what distinguishes a name and folding removes them. It is a
   heuristic: a capitalised place (``Main Street``) can pass; the target is then a ``person`` with a
   rationale that says it was read from capitals, and reviewers see it as such.
@@ -112,6 +113,11 @@ christmas noël easter pâques black white new old north south east west
 no not never none nobody all every each any some most many few only let let's stop why how what when where who
 non pas jamais aucun aucune personne tous toutes tout chaque quelques seuls arrêtez pourquoi comment
 quand où qui
+el los las unos unas este esta estos estas ese esa esos esas aquel aquella mi mis tu tus su sus yo él
+nosotros vosotros ellos ellas usted ustedes
+der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem jeder jede jedes
+mein meine dein deine sein seine ihr ihre unser unsere euer eure ich du er sie es wir
+il lo gli uno questo questa questi queste quel quella quei quelle mio tuo tua suo io lui lei noi voi loro
 """
 NAME_STOPWORDS: Final[frozenset[str]] = frozenset(fold(w) for w in _STOPWORDS_TEXT.split())
 _WORD: Final = re.compile(r"(?<![\w@#])[^\W\d_]+(?:[-'’][^\W\d_]+)*(?![\w@])")
