@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from vigie.detectors.base import Detector
@@ -144,3 +145,43 @@ def test_a_dropped_space_is_read_repaired(detector: EncoderDetector) -> None:
     expected = max(unrepaired.scores["hate"].score, _score(plain, repaired, "hate"))
     assert sig.scores["hate"].score == pytest.approx(expected, abs=1e-6)
     assert sig.scores["hate"].score > unrepaired.scores["hate"].score + 0.1
+
+
+def _with_pooling(knots: tuple[list[float], list[float]] | None) -> EncoderDetector:
+    import dataclasses
+
+    from vigie.model.artifact import load_default
+
+    art = load_default()
+    pooled = None if knots is None else (np.array(knots[0]), np.array(knots[1]))
+    heads = {label: head.with_pooled(pooled) for label, head in art.heads.items()}
+    d = EncoderDetector(artifact=dataclasses.replace(art, heads=heads))
+    d.load()
+    return d
+
+
+def test_pooled_calibration_applies_to_posts_of_several_units_only() -> None:
+    """The max over a post's sentences is recalibrated by the head's pooled knots; a post that is
+    one unit keeps its head probability (here the knots halve every score, so the effect is exact)."""
+    raw, halved = _with_pooling(None), _with_pooling(([0.0, 1.0], [0.0, 0.5]))
+    multi = make_document("Lovely morning at the market. I'm going to shoot the mayor on Friday.")
+    single = make_document("I'm going to shoot the mayor on Friday.")
+    (m_raw, s_raw), (m_half, s_half) = raw.detect_batch([multi, single]), halved.detect_batch([multi, single])
+    for label in CATEGORIES:
+        assert m_half.scores[label].score == pytest.approx(m_raw.scores[label].score / 2, abs=1e-9)
+        assert s_half.scores[label].score == s_raw.scores[label].score
+    assert m_raw.scores["violent_threat"].score > 0.5
+    assert "pooled calibration" in m_half.scores["violent_threat"].evidence[0].rationale
+    assert "pooled calibration" not in s_half.scores["violent_threat"].evidence[0].rationale
+
+
+def test_the_shipped_hate_and_harassment_heads_carry_a_pooled_calibration(detector: EncoderDetector) -> None:
+    """Pooled calibration for hate and harassment only (``TrainConfig.pooled_labels`` says why)."""
+    assert detector._artifact is not None
+    heads = detector._artifact.heads
+    for label in ("hate", "harassment"):
+        px, py = heads[label].pool_x, heads[label].pool_y
+        assert px is not None and py is not None
+        assert np.all(np.diff(px) > 0) and np.all(np.diff(py) >= 0)
+        assert py[-1] <= 1.0 and py[0] >= 0.0
+    assert heads["violent_threat"].pool_x is None and heads["incitement"].pool_x is None

@@ -66,6 +66,24 @@ def test_writes_manifest_and_weights(trained: tuple[Path, artifact.Manifest, Has
     assert not any(name.startswith(("hatecheck", "gab")) for name in data["counts"])
 
 
+def test_pooled_calibration_is_fitted_on_what_the_detector_emits(
+    trained: tuple[Path, artifact.Manifest, HashingEncoder],
+) -> None:
+    """Training scores its natural val/test posts through the detector's own code path and
+    records, per category, on how many multi-unit posts the pooled calibration was fitted."""
+    out, manifest, _ = trained
+    report = manifest.data["metrics"]["pooled_calibration"]
+    assert report["fitted"] is True and report["posts_scored"] > 0
+    assert 0.0 < report["multi_unit_share"] < 1.0
+    art = artifact.load(out)
+    for label in ("violent_threat", "incitement", "hate", "harassment"):
+        entry = report["labels"][label]
+        head = art.heads[label]
+        assert (head.pool_x is not None) == (entry["knots"] > 0)
+        if entry["knots"]:
+            assert entry["val_positives"] > 0 and entry["val_posts"] > entry["val_positives"]
+
+
 def test_artifact_loads_and_predicts_probabilities(
     trained: tuple[Path, artifact.Manifest, HashingEncoder],
 ) -> None:

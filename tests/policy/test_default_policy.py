@@ -107,10 +107,10 @@ def _grid() -> list[tuple[dict[str, float], tuple[Target, ...]]]:
 
 
 THRESHOLDS: dict[Category, dict[Verdict, float]] = {
-    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.35, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.INCITEMENT: {Verdict.REVIEW: 0.32, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
-    Category.HATE: {Verdict.REVIEW: 0.28, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
-    Category.HARASSMENT: {Verdict.REVIEW: 0.50, Verdict.RESTRICT: 0.9},
+    Category.VIOLENT_THREAT: {Verdict.REVIEW: 0.36, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.INCITEMENT: {Verdict.REVIEW: 0.25, Verdict.RESTRICT: 0.75, Verdict.REMOVE: 0.92},
+    Category.HATE: {Verdict.REVIEW: 0.25, Verdict.RESTRICT: 0.8, Verdict.REMOVE: 0.95},
+    Category.HARASSMENT: {Verdict.REVIEW: 0.45, Verdict.RESTRICT: 0.9},
 }
 BANDS = ((Severity.LOW, 0.5), (Severity.MEDIUM, 0.7), (Severity.HIGH, 0.9))
 SPECIFIC = {"person", "official", "journalist", "judge", "executive", "you", "org", "place"}

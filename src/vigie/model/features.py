@@ -28,6 +28,7 @@ from vigie.model.use import Reading
 __all__ = [
     "DIM",
     "FEATURE_VIEWS",
+    "CachedEncoder",
     "EmbeddingCache",
     "Encoder",
     "UseEncoder",
@@ -226,6 +227,10 @@ class EmbeddingCache:
             self._save()
         return self._vectors[[self._index[k] for k in keys]]
 
+    def encoder_view(self) -> CachedEncoder:
+        """An :class:`Encoder` whose texts come from this cache (see :class:`CachedEncoder`)."""
+        return CachedEncoder(self)
+
     def _save(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         order = sorted(self._index.items(), key=lambda kv: kv[1])
@@ -234,3 +239,31 @@ class EmbeddingCache:
         (self.dir / "keys.tmp").write_text("\n".join(k for k, _ in order), encoding="ascii")
         tmp_vec.replace(self.dir / "vectors.npy")
         (self.dir / "keys.tmp").replace(self.dir / "keys.txt")
+
+
+class CachedEncoder:
+    """An encoder over an :class:`EmbeddingCache`: single texts are read from (and added to) the
+    cache; a reading of several parts is pooled by the cache's encoder when it can
+    (``embed_readings``), else embedded as its parts joined, through the cache. Training scores its
+    own heads through the detector with it (``vigie.model.train``), so a rerun re-encodes nothing
+    but the multi-part readings."""
+
+    def __init__(self, cache: EmbeddingCache) -> None:
+        self.cache = cache
+        self.name = cache.encoder.name
+        self.version = cache.encoder.version
+        self.dim = cache.encoder.dim
+
+    def encode(self, texts: Sequence[str]) -> F32:
+        return self.cache.embed(texts)
+
+    def embed_readings(self, readings: Sequence[Reading]) -> F32:
+        pooled = getattr(self.cache.encoder, "embed_readings", None)
+        out = np.zeros((len(readings), self.dim), dtype=np.float32)
+        single = [i for i, r in enumerate(readings) if len(r) == 1 or pooled is None]
+        multi = [i for i, r in enumerate(readings) if len(r) > 1 and pooled is not None]
+        if single:
+            out[single] = self.cache.embed([" ".join(readings[i]) for i in single])
+        if multi and pooled is not None:
+            out[multi] = np.asarray(pooled([readings[i] for i in multi]), dtype=np.float32)
+        return out
