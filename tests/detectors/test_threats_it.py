@@ -70,6 +70,10 @@ THREATS = [
     ("Lanciate le molotov contro la polizia", "incitement"),
     ("Tutti al muro, i politici corrotti.", "incitement"),
     ("È ora della guerra civile.", "incitement"),
+    # the act's verb right after "ti", or after a modal
+    ("Ti voglio ammazzare, bastardo.", "violent_threat"),
+    ("Ti vengo ad ammazzare stanotte.", "violent_threat"),
+    ("Prima o poi ti ammazzo.", "violent_threat"),
 ]
 
 
@@ -121,6 +125,10 @@ NOT_THREATS = [
     "Ti faccio a fette il prosciutto?",
     "Le zanzare vanno sterminate",
     "Morte a Venezia è il mio film preferito",
+    # "ti" + another verb, then an infinitive that is not done to the reader
+    "Ti aiuto a spaccare la legna domani.",
+    "Ti ho detto di bruciare i documenti vecchi.",
+    "Ti insegno a sparare al poligono sabato.",
 ]
 
 
