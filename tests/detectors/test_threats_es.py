@@ -62,6 +62,7 @@ THREATS = [
     ("Te mereces una buena paliza, chivato.", "violent_threat"),
     ("Ese juez merece una paliza.", "violent_threat"),
     ("La mataré si vuelve a llamar.", "violent_threat"),
+    ("Voy a matar a ese concejal.", "violent_threat"),
 ]
 
 
@@ -101,6 +102,9 @@ BENIGN = [
     # a past killing told as news: folding reads «mató» as «mato»
     "Su pareja la mató el sábado delante de sus hijos.",
     "El hombre que la mató ha sido detenido en Sevilla.",
+    # a bare infinitive with no one to do it to
+    "Voy a aprender a disparar con arco este verano.",
+    "Quiero aprender a disparar en el club de tiro.",
     # a beating in sport is a heavy defeat
     "El Madrid merece una paliza hoy después de cómo jugó.",
     "Ese equipo se merece una paliza en la final.",
