@@ -173,6 +173,9 @@ def test_pooled_calibration_applies_to_posts_of_several_units_only() -> None:
     assert m_raw.scores["violent_threat"].score > 0.5
     assert "pooled calibration" in m_half.scores["violent_threat"].evidence[0].rationale
     assert "pooled calibration" not in s_half.scores["violent_threat"].evidence[0].rationale
+    assert sorted(m_half.extras["pooled_calibration"]) == sorted(CATEGORIES)
+    assert s_half.extras["pooled_calibration"] == []
+    assert m_raw.extras["pooled_calibration"] == []
 
 
 def test_the_shipped_hate_and_harassment_heads_carry_a_pooled_calibration(detector: EncoderDetector) -> None:

@@ -255,6 +255,7 @@ class EncoderDetector:
         assert self._artifact is not None
         heads = self._artifact.heads
         scores: dict[str, CategoryScore] = {}
+        recalibrated: list[str] = []  # the labels whose post score went through the pooled calibration
         whole = Span(0, len(doc.text))
         if not rows:
             scores = {label: CategoryScore(label, 0.0) for label in self.labels}
@@ -271,6 +272,7 @@ class EncoderDetector:
                 head = heads.get(label)
                 if pooled and head is not None and head.pool_x is not None:
                     score = float(head.calibrate_pooled(np.array([top]))[0])
+                    recalibrated.append(label)
                     post_note = f"; post {score:.2f} (the max over {len(units)} units, pooled calibration)"
                 else:
                     score, post_note = min(1.0, max(0.0, top)), ""
@@ -287,7 +289,8 @@ class EncoderDetector:
             "deobfuscated_units": sum(len(alts) > 1 for alts in rows),
             "max_chunks": self.max_chunks,
             "chunks_capped": capped,
-            "pooling": "max(whole text, sentences), then pooled calibration",
+            "pooling": "max(whole text, sentences)",
+            "pooled_calibration": recalibrated,
         }
         return Signal(self.name, self.version, doc.language, scores, truncated=doc.truncated, extras=extras)
 
