@@ -31,7 +31,10 @@ function that builds the folded view), so they are written as people type them, 
 all. In a term, a space matches any run of non-word characters, an apostrophe or hyphen an
 optional one, a doubled letter may be typed single (``kill`` also matches ``kil``: the folded
 view squeezes runs of three or more identical letters to ONE, so ``killll`` reads ``kil``), and
-a trailing ``*`` stands for any word ending.
+a trailing ``*`` stands for any word ending. A leading ``=`` keeps a term's doubled letters
+double (``=coon``): for terms whose single-letter reading is an everyday word ("coon" would match
+"con" and "cons", "nigger" the country "Niger", "refugee" "refuge"); a test checks that every
+slur and group term with such a reading carries it.
 
 Patterns are Python regexes over the view's text. On the folded view that text is casefolded,
 accentless, with leetspeak, spaced-out letters, homoglyphs and invisible characters undone, so
@@ -342,13 +345,18 @@ def _strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+STRICT_MARK: Final = "="
+"""A term's first character when its doubled letters must stay double (module docstring)."""
 _END_MARK: Final = "\x00"  # trie key: a term may end here
 _WILD_MARK: Final = "\x01"  # trie key: a term ends here with any word ending (term*)
 
 
-def _term_strings(term: str, view: str) -> set[tuple[str, bool]]:
+def _term_strings(term: str, view: str) -> set[tuple[str, bool, bool]]:
     """The strings a term is matched as in ``view`` (folded, or lowered with and without
-    accents for nfkc), each with whether it ends in a ``*`` wildcard."""
+    accents for nfkc), each with whether it ends in a ``*`` wildcard and whether its doubled
+    letters must stay double (a leading ``=``)."""
+    strict = term.startswith(STRICT_MARK)
+    term = term[1:] if strict else term
     wildcard = term.endswith("*")
     base = term[:-1].strip() if wildcard else term.strip()
     if view == "folded":
@@ -356,7 +364,7 @@ def _term_strings(term: str, view: str) -> set[tuple[str, bool]]:
     else:
         lowered = base.casefold()
         variants = {lowered, _strip_accents(lowered)}
-    return {(v, wildcard) for v in variants if v}
+    return {(v, wildcard, strict) for v in variants if v}
 
 
 def _char_regex(ch: str, prev: str, elision: bool) -> str:
@@ -375,11 +383,13 @@ def _char_regex(ch: str, prev: str, elision: bool) -> str:
 
 def _trie_regex(node: dict[str, Any], prev: str = "") -> str:
     """Regex for a character trie of terms: branches split on their first character, so the
-    regex engine rejects most terms with one comparison instead of trying each in turn."""
+    regex engine rejects most terms with one comparison instead of trying each in turn. A key
+    of two characters (letter + ``STRICT_MARK``) is a doubled letter that must stay double."""
     parts = [
-        _char_regex(ch, prev, _END_MARK in child) + _trie_regex(child, ch)
-        for ch, child in sorted(node.items())
-        if ch not in (_END_MARK, _WILD_MARK)
+        (re.escape(key[0]) if len(key) == 2 else _char_regex(key, prev, _END_MARK in child))
+        + _trie_regex(child, key[0])
+        for key, child in sorted(node.items())
+        if key not in (_END_MARK, _WILD_MARK)
     ]
     if _WILD_MARK in node:
         parts.append(r"\w*")
@@ -395,10 +405,13 @@ def _alternation(terms: Iterable[str], view: str) -> str:
     """One regex matching any of ``terms`` (see the module docstring for term conventions)."""
     trie: dict[str, Any] = {}
     for term in terms:
-        for text, wildcard in _term_strings(term, view):
+        for text, wildcard, strict in _term_strings(term, view):
             node = trie
+            prev = ""
             for ch in text:
-                node = node.setdefault(ch, {})
+                key = ch + STRICT_MARK if strict and ch == prev and ch.isalpha() else ch
+                node = node.setdefault(key, {})
+                prev = ch
             node[_WILD_MARK if wildcard else _END_MARK] = {}
     return "(?:" + _trie_regex(trie) + ")"
 
@@ -765,6 +778,11 @@ def _load_pack(directory: Path, code: str) -> _Pack:
     return pack
 
 
+def _bare(term: str) -> str:
+    """A term without its markers (a leading ``=``, a trailing ``*``)."""
+    return term.removeprefix(STRICT_MARK).removesuffix("*")
+
+
 def lexicon_terms(data_dir: Path = DATA_DIR) -> tuple[frozenset[str], frozenset[str]]:
     """The single-word terms of every language folder's lists, and the words of its group terms
     ("black" of "black people"), folded, wildcards dropped, in one read of the data: the words
@@ -773,8 +791,8 @@ def lexicon_terms(data_dir: Path = DATA_DIR) -> tuple[frozenset[str], frozenset[
     grouped: set[str] = set()
     for directory in sorted(d for d in data_dir.iterdir() if d.is_dir()):
         raw = _read_folder(directory, directory.name)
-        listed.update(fold(v.rstrip("*")) for values in raw.lists.values() for v in values)
-        grouped.update(w for values in raw.groups.values() for v in values for w in fold(v).split())
+        listed.update(fold(_bare(v)) for values in raw.lists.values() for v in values)
+        grouped.update(w for values in raw.groups.values() for v in values for w in fold(_bare(v)).split())
 
     def words(found: set[str]) -> frozenset[str]:
         return frozenset(w for w in found if w.isalpha() and w.isascii())
