@@ -132,6 +132,11 @@ BENIGN = [
     ("en", "The judge ruled in favour of the tenants"),
     ("en", "Rats are smart animals and make good pets"),
     ("en", "Thank you for your help, you are a star"),
+    # a night out and a free gap after "we"/"i" (found on natural test posts)
+    ("en", "She said she was going out with the girls, it was just an excuse"),
+    ("en", "A great role model for all the young girls out there"),
+    ("en", "As members of the delegation we are hurt and sickened by this loss, senator"),
+    ("en", "Bro, I heard slaughter songs and the judge said they are trash"),
     ("fr", "Il fait beau aujourd'hui, on va au parc avec les enfants"),
     ("fr", "La députée présentera son rapport demain devant la commission"),
     ("fr", "Les rats sont des animaux très intelligents"),
