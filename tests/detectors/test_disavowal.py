@@ -117,3 +117,43 @@ def test_a_capitalised_group_word_is_a_group_not_a_person(scan: Scan, text: str,
     targets = scan(text, "en").targets
     assert [t.name for t in targets if t.kind == "group"] == [group]
     assert not [t for t in targets if t.kind == "person"]
+
+
+STANCES = [
+    # (language, condemnation of hatred: counter-speech, the same verb aimed at a group: not counter-speech)
+    ("en", "We strongly condemn the attack on the synagogue.", "We reject Islam."),
+    ("en", "I denounce these hateful comments.", "I denounce the Jews, they control the banks."),
+    ("en", "I oppose racism in every form.", "We oppose the Muslim invasion."),
+    ("fr", "Nous condamnons l'attentat contre la mosquée.", "Nous rejetons les migrants."),
+    ("fr", "Je rejette toute forme de haine.", "Je dénonce les juifs."),
+    ("es", "Condenamos firmemente el atentado.", "Rechazamos a los inmigrantes."),
+    ("de", "Ich verurteile diesen Angriff aufs Schärfste.", "Wir verurteilen die Juden."),
+    ("it", "Condanno ogni forma di razzismo.", "Rifiutiamo gli immigrati."),
+]
+
+
+@pytest.mark.parametrize(("language", "condemnation", "rejection"), STANCES)
+def test_condemning_is_counter_speech_only_with_a_condemnable_object(
+    scan: Scan, language: str, condemnation: str, rejection: str
+) -> None:
+    """"We reject X" is counter-speech when X is hatred or its acts, and the attack itself when X is a
+    group: read as counter-speech, it would let the policy's context cap allow the post."""
+    assert counter(scan(condemnation, language)) >= 0.5
+    assert counter(scan(rejection, language)) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("language", "solidarity", "undone"),
+    [
+        ("en", "We stand with our refugee neighbours.", "We stand with refugees. Refugees are vermin."),
+        ("en", "Love wins.", "Love wins, but not for faggots."),
+        ("en", "Solidarity with the Roma families.", "Solidarity with the Roma? Never."),
+        ("fr", "Tout mon soutien aux migrants.", "Tout mon soutien aux migrants. Les migrants sont des parasites."),
+        ("fr", "Solidarité avec les migrants.", "Solidarité avec les migrants ? Plutôt crever."),
+    ],
+)
+def test_solidarity_speaks_for_its_sentence_and_not_as_a_question(
+    scan: Scan, language: str, solidarity: str, undone: str
+) -> None:
+    assert counter(scan(solidarity, language)) >= 0.5
+    assert counter(scan(undone, language)) < 0.5

@@ -877,7 +877,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "9"
+    version: str = "10"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
