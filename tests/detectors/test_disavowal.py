@@ -136,7 +136,7 @@ STANCES = [
 def test_condemning_is_counter_speech_only_with_a_condemnable_object(
     scan: Scan, language: str, condemnation: str, rejection: str
 ) -> None:
-    """"We reject X" is counter-speech when X is hatred or its acts, and the attack itself when X is a
+    """A "we reject X" is counter-speech when X is hatred or its acts, and the attack itself when X is a
     group: read as counter-speech, it would let the policy's context cap allow the post."""
     assert counter(scan(condemnation, language)) >= 0.5
     assert counter(scan(rejection, language)) == 0.0
@@ -148,7 +148,7 @@ def test_condemning_is_counter_speech_only_with_a_condemnable_object(
         ("en", "We stand with our refugee neighbours.", "We stand with refugees. Refugees are vermin."),
         ("en", "Love wins.", "Love wins, but not for faggots."),
         ("en", "Solidarity with the Roma families.", "Solidarity with the Roma? Never."),
-        ("fr", "Tout mon soutien aux migrants.", "Tout mon soutien aux migrants. Les migrants sont des parasites."),
+        ("fr", "Tout mon soutien aux migrants.", "Soutien aux migrants. Les migrants sont des parasites."),
         ("fr", "Solidarité avec les migrants.", "Solidarité avec les migrants ? Plutôt crever."),
     ],
 )
