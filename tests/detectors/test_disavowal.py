@@ -157,3 +157,26 @@ def test_solidarity_speaks_for_its_sentence_and_not_as_a_question(
 ) -> None:
     assert counter(scan(solidarity, language)) >= 0.5
     assert counter(scan(undone, language)) < 0.5
+
+
+FRAMES = [
+    # (counter-speech in a frame, an attack on a group in the same frame)
+    ("Stop calling Muslims terrorists.", "Stop calling them refugees, they are invaders."),
+    ("How dare you say that about Jews.", "How dare they bring their filthy religion here."),
+    ("Racism against Jews has no place here.", "Jews have no place in this country."),
+    ("I have no respect for people who bully refugees.", "I have no respect for Muslims."),
+    ("That post will get you banned.", "Muslims will get reported to ICE."),
+    ("Reading these comments about Jews makes me sick.", "Reading about immigrants makes me sick."),
+    ("People who post this should be ashamed.", "Gays should be ashamed."),
+    ("Stop spreading hate about immigrants.", "Stop spreading the lie that immigrants are good for us."),
+]
+
+
+@pytest.mark.parametrize(("counter_speech", "attack"), FRAMES)
+def test_a_counter_speech_frame_aimed_at_a_group_is_not_counter_speech(
+    scan: Scan, counter_speech: str, attack: str
+) -> None:
+    """The frames of counter-speech ("how dare", "has no place", "makes me sick") are the frames of
+    attacks too; they oppose speech only when what they are aimed at is speech or hatred."""
+    assert counter(scan(counter_speech, "en")) >= 0.5
+    assert counter(scan(attack, "en")) == 0.0
