@@ -21,6 +21,7 @@ __all__ = [
     "Decision",
     "Evidence",
     "PolicyRef",
+    "SENTENCE_SCOPED",
     "Post",
     "Signal",
     "Span",
@@ -31,6 +32,10 @@ __all__ = [
 
 TargetKind = Literal["person", "official", "journalist", "judge", "executive", "group", "org", "place", "you"]
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+SENTENCE_SCOPED = "sentence_scoped"
+"""``Signal.extras`` key of context evidence that speaks for its own sentence only ("We stand with
+refugees." does not excuse the next sentence): ``{label: {"sentences": [[start, end], ...], "spans":
+[[start, end], ...], "score_without": float}}``. :func:`vigie.decision.base.combine_signals` reads it."""
 _EVIDENCE_ORDER: tuple[str, ...] = (TARGET, IMMINENCE, *CONTEXT_LABELS, *CATEGORIES)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from vigie.types import Signal
+from vigie.types import SENTENCE_SCOPED, Signal
 
 Scan = Callable[[str, str], Signal]
 
@@ -90,3 +90,13 @@ def test_a_positive_statement_about_a_group_is_counter_speech(scan: Scan, text: 
 )
 def test_praise_undone_by_sarcasm_questions_or_contrast_is_not_counter_speech(scan: Scan, text: str) -> None:
     assert score(scan(text, "en"), "counter_speech") < 0.5
+
+
+def test_stance_cues_name_the_sentence_they_speak_for(scan: Scan) -> None:
+    """The encoder's attack in another sentence voids them when signals combine
+    (tests/core/test_combine_signals.py): the lexicon says which sentence, and its score without them."""
+    signal = scan("We stand with refugees. Throw every refugee in jail.", "en")
+    scoped = signal.extras[SENTENCE_SCOPED]["counter_speech"]
+    assert scoped["sentences"] == [[0, 23]]
+    assert scoped["score_without"] == 0.0
+    assert SENTENCE_SCOPED not in scan("Saying migrants are vermin is dehumanizing.", "en").extras

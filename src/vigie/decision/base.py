@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from vigie.types import CategoryScore, Decision, Evidence, PolicyRef, Post, Signal, Target
+from vigie.types import SENTENCE_SCOPED, CategoryScore, Decision, Evidence, PolicyRef, Post, Signal, Span, Target
 
 __all__ = ["Assessment", "Decider", "combine_signals"]
 
@@ -68,19 +68,32 @@ _EVIDENCE_FLOOR = 0.1
 """... and at least this: a model's "best sentence" for a label it scored 0.001 explains nothing."""
 
 
+_ATTACK_LABELS = ("hate", "violent_threat", "incitement")
+_ATTACK_SCORE = 0.5
+"""A detector's score for an attack label at which its evidence is an attack that sentence-scoped
+context elsewhere in the post cannot excuse (above every review threshold of the default policy)."""
+
+
 def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore], tuple[Target, ...]]:
     """Combine detectors' outputs: per label the highest score, with the evidence of every
     detector that scored it at least half as high (so a reviewer sees all strong reasons),
-    and the union of targets (deduplicated by kind and span), in text order."""
+    and the union of targets (deduplicated by kind and span), in text order.
+
+    Sentence-scoped context first (:data:`vigie.types.SENTENCE_SCOPED`): a detector's context
+    evidence that speaks for its sentence only ("We stand with refugees.") is set aside when
+    another detector scores an attack at :data:`_ATTACK_SCORE` or more with no evidence in those
+    sentences ("... Throw every refugee in jail."): that detector's score for the label falls to
+    what it had without it, and the set-aside evidence is not shown."""
+    per_signal = [_scoped_scores(sig, signals) for sig in signals]
     best: dict[str, float] = {}
-    for sig in signals:
-        for label, scored in sig.scores.items():
+    for scored_by in per_signal:
+        for label, scored in scored_by.items():
             best[label] = max(best.get(label, 0.0), scored.score)
     scores: dict[str, CategoryScore] = {}
     for label, top in best.items():
         evidence: list[Evidence] = []
-        for sig in signals:
-            cs = sig.scores.get(label)
+        for scored_by in per_signal:
+            cs = scored_by.get(label)
             if cs is not None and cs.score >= max(_EVIDENCE_FLOOR, top * _EVIDENCE_SHARE):
                 evidence.extend(cs.evidence)
         evidence.sort(key=lambda e: (e.span.start, e.span.end, e.source))
@@ -91,6 +104,39 @@ def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore]
             seen.setdefault((t.kind, t.span.start, t.span.end), t)
     targets = tuple(sorted(seen.values(), key=lambda t: (t.span.start, t.span.end, t.kind)))
     return scores, targets
+
+
+def _scoped_scores(sig: Signal, signals: Sequence[Signal]) -> Mapping[str, CategoryScore]:
+    """``sig.scores`` with its sentence-scoped context set aside where another signal's attack lies
+    outside the context's sentences (see :func:`combine_signals`)."""
+    scoped = sig.extras.get(SENTENCE_SCOPED)
+    if not scoped:
+        return sig.scores
+    out = dict(sig.scores)
+    for label, where in scoped.items():
+        cs = out.get(label)
+        if cs is None:
+            continue
+        sentences = [Span(int(a), int(b)) for a, b in where["sentences"]]
+        if not any(_attack_elsewhere(other, sentences) for other in signals if other is not sig):
+            continue
+        spans = {(int(a), int(b)) for a, b in where["spans"]}
+        kept = tuple(e for e in cs.evidence if (e.span.start, e.span.end) not in spans)
+        out[label] = CategoryScore(label, min(cs.score, float(where["score_without"])), kept)
+    return out
+
+
+def _attack_elsewhere(sig: Signal, sentences: Sequence[Span]) -> bool:
+    """Whether ``sig`` scores an attack label at :data:`_ATTACK_SCORE` or more with evidence, none
+    of it inside ``sentences``."""
+    for label in _ATTACK_LABELS:
+        cs = sig.scores.get(label)
+        if cs is None or cs.score < _ATTACK_SCORE:
+            continue
+        spans = [e.span for e in cs.evidence if e.label == label]
+        if spans and not any(s.overlaps(t) for s in spans for t in sentences):
+            return True
+    return False
 
 
 class Decider(Protocol):

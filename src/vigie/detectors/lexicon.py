@@ -71,7 +71,10 @@ Scoring
   least :data:`IMMINENT_FLOOR`: a dated or placed threat is planned, not abstract.
 - Disavowals: a ``counter_speech`` rule with ``cue: disavowal`` ("I don't hate X") is dropped when a
   hate, threat or incitement hit at full weight lies outside its sentence ("I don't hate X. X are
-  vermin."), named in ``extras["disavowal_dropped"]``: it speaks for its sentence only.
+  vermin."), named in ``extras["disavowal_dropped"]``: it speaks for its sentence only. The
+  sentences of the disavowals that survive go to ``extras["sentence_scoped"]``
+  (:data:`vigie.types.SENTENCE_SCOPED`), so that an attack only the encoder sees in another
+  sentence voids them too when signals combine (``vigie.decision.base.combine_signals``).
 - Quoted mentions: a category hit that lies inside quotation marks, in a post that says at least
   :data:`FRAME_WORDS` words outside its quotations, has its weight multiplied by
   :data:`QUOTED_FACTOR`, noted in ``extras["quoted"]``. Why: a quotation inside a frame is a
@@ -118,7 +121,7 @@ from vigie.detectors.base import Document
 from vigie.detectors.targets import TargetMatch, WatchlistMatcher, find_names
 from vigie.errors import ConfigError
 from vigie.text.normalize import View, fold
-from vigie.types import CategoryScore, Evidence, Signal, Span, Target, TargetKind
+from vigie.types import SENTENCE_SCOPED, CategoryScore, Evidence, Signal, Span, Target, TargetKind
 from vigie.watchlist import Watchlist, load_watchlist
 
 if TYPE_CHECKING:
@@ -962,6 +965,9 @@ class LexiconDetector:
             if label in _CATEGORY_LABELS and label_hits:
                 evidence += [ev for ev in target_ev if any(ev.span.overlaps(h.span) for h in label_hits)]
             scores[label] = CategoryScore(label, round(score, 6), tuple(evidence))
+        scoped = self._sentence_scoped(doc, by_label.get(_COUNTER, ()))
+        if scoped:
+            extras[SENTENCE_SCOPED] = scoped
         extras["rule_hits"] = sorted({h.rule.id for h in hits})
         extras["planned"] = any(h.rule.id.endswith(".planned") for h in hits)
         return Signal(
@@ -1068,6 +1074,32 @@ class LexiconDetector:
                 continue
             kept.append(hit)
         by_label[_COUNTER] = kept
+
+    @staticmethod
+    def _sentence_scoped(doc: Document, counter: Sequence[_Hit]) -> dict[str, Any]:
+        """What :func:`vigie.decision.base.combine_signals` needs to hold ``disavowal`` cues to their
+        sentence when *another* detector finds the attack: the sentences the cues lie in, their
+        evidence spans, and the counter-speech score without them (``{}`` when no such cue fired).
+
+        Why here and there: this detector drops a disavowal when its own attack hits lie in another
+        sentence (:meth:`_disavowals`), but it cannot see the encoder's ("We stand with refugees.
+        Throw every refugee in jail." has no lexicon attack)."""
+        scoped = [h for h in counter if h.rule.cue == _DISAVOWAL]
+        if not scoped:
+            return {}
+        chunks = doc.chunks or (Span(0, len(doc.text)),)
+        sentences = sorted({chunks[_chunk_of(chunks, h.span)] for h in scoped}, key=lambda c: c.start)
+        rest: dict[str, float] = {}
+        for hit in counter:
+            if hit.rule.cue != _DISAVOWAL:
+                rest[hit.rule.id] = max(hit.weight, rest.get(hit.rule.id, 0.0))
+        return {
+            _COUNTER: {
+                "sentences": [[c.start, c.end] for c in sentences],
+                "spans": [list(x) for x in sorted({(h.span.start, h.span.end) for h in scoped})],
+                "score_without": round(_noisy_or(rest.values()), 6),
+            }
+        }
 
     @staticmethod
     def _planned(by_label: dict[str, list[_Hit]]) -> None:

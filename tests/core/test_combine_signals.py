@@ -1,0 +1,77 @@
+"""How detectors' signals combine into one assessment (``vigie.decision.base.combine_signals``), in
+particular sentence-scoped context: a stance cue ("We stand with refugees.") speaks for its own sentence,
+so another detector's attack in another sentence is not excused by it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vigie.decision import Assessment
+from vigie.types import SENTENCE_SCOPED, CategoryScore, Evidence, Post, Signal, Span
+
+TEXT = "We stand with refugees. Throw every refugee in jail."
+FIRST = Span(0, 23)
+SECOND = Span(24, len(TEXT))
+
+
+def signal(
+    detector: str, scores: dict[str, tuple[float, Span]], extras: dict[str, Any] | None = None
+) -> Signal:
+    return Signal(
+        detector=detector,
+        version="1",
+        language="en",
+        scores={
+            label: CategoryScore(
+                label, score, (Evidence(label, span, TEXT[span.start : span.end], "r", detector),)
+            )
+            for label, (score, span) in scores.items()
+        },
+        extras=extras or {},
+    )
+
+
+def lexicon(counter_without: float = 0.0) -> Signal:
+    """The lexicon's view: solidarity in the first sentence (a sentence-scoped cue), no attack."""
+    scoped = {
+        "counter_speech": {"sentences": [[0, 23]], "spans": [[3, 16]], "score_without": counter_without}
+    }
+    return signal(
+        "lex", {"counter_speech": (0.5, Span(3, 16)), "hate": (0.0, FIRST)}, {SENTENCE_SCOPED: scoped}
+    )
+
+
+def combined(*signals: Signal) -> Assessment:
+    return Assessment.from_signals(Post("p", TEXT), signals)
+
+
+def test_an_attack_in_another_sentence_voids_the_scoped_cue() -> None:
+    encoder = signal("enc", {"hate": (0.83, SECOND), "counter_speech": (0.1, FIRST)})
+    a = combined(lexicon(), encoder)
+    assert a.score("hate") == 0.83
+    assert a.score("counter_speech") == 0.1  # the encoder's own reading remains
+    assert all(e.source != "lex" for e in a.scores["counter_speech"].evidence)
+
+
+def test_an_attack_in_the_cue_sentence_does_not_void_it() -> None:
+    """The heads' identity-term bias: praise of a group scores as hate *in the praise sentence*;
+    that is exactly what the cue is there to excuse."""
+    encoder = signal("enc", {"hate": (0.9, FIRST)})
+    assert combined(lexicon(), encoder).score("counter_speech") == 0.5
+
+
+def test_a_weak_score_elsewhere_does_not_void_it() -> None:
+    encoder = signal("enc", {"hate": (0.3, SECOND)})
+    assert combined(lexicon(), encoder).score("counter_speech") == 0.5
+
+
+def test_unscoped_context_of_the_same_detector_survives() -> None:
+    encoder = signal("enc", {"violent_threat": (0.7, SECOND)})
+    assert combined(lexicon(counter_without=0.35), encoder).score("counter_speech") == 0.35
+
+
+def test_without_scoped_extras_signals_combine_by_max() -> None:
+    a = signal("a", {"hate": (0.6, SECOND), "counter_speech": (0.5, FIRST)})
+    b = signal("b", {"hate": (0.7, SECOND)})
+    c = combined(a, b)
+    assert c.score("hate") == 0.7 and c.score("counter_speech") == 0.5
