@@ -86,6 +86,7 @@ def test_a_positive_statement_about_a_group_is_counter_speech(scan: Scan, text: 
         "Refugees are welcome? Are you insane?",
         "I love Jews. Jews are rats.",  # an attack in another sentence
         "We welcome immigrants to leave immediately.",
+        "I love faggots.",  # a slur is the attack's word, never the object of praise
     ],
 )
 def test_praise_undone_by_sarcasm_questions_or_contrast_is_not_counter_speech(scan: Scan, text: str) -> None:
