@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from vigie.detectors.lexicon import lexicon_terms
 from vigie.text.spelling import SpellingRepair, default_repair
 
 KNOWN = {
@@ -110,3 +113,25 @@ def test_group_words_are_restored_but_never_split_off_a_compound() -> None:
 def test_handles_and_links_are_never_repaired(repair: SpellingRepair) -> None:
     text = "@justpathetic see www.muslms.example/hatrd and muslms"
     assert repair.repair(text) == "@justpathetic see www.muslms.example/hatrd and muslims"
+
+
+def test_only_attack_vocabulary_is_salient(tmp_path: Path) -> None:
+    """Lists that only context rules use (what counter-speech condemns, reporting verbs) hold everyday
+    words; salient, they split ordinary words into a second reading ("storytelling" -> "story telling")."""
+    pack = tmp_path / "xx"
+    pack.mkdir()
+    (pack / "rules.yaml").write_text(
+        "lists:\n"
+        "  attack: [zorblax, '{nested}']\n"
+        "  nested: [quibbet]\n"
+        "  condemned: [storyish]\n"
+        "rules:\n"
+        "  - {id: xx.hate.a, label: hate, pattern: '{attack} now', weight: 0.5, rationale: r}\n"
+        "  - {id: xx.counter.c, label: counter_speech, pattern: 'we reject {condemned}',\n"
+        "     weight: 0.5, rationale: r}\n",
+        encoding="utf-8",
+    )
+    listed, _groups = lexicon_terms(tmp_path)
+    assert {"zorblax", "quibbet"} <= listed
+    assert "storyish" not in listed
+    assert default_repair("en").repair("a great storytelling podcast") == "a great storytelling podcast"
