@@ -17,11 +17,11 @@ from typing import Any, Literal
 from vigie.categories import CATEGORIES, CONTEXT_LABELS, IMMINENCE, TARGET, Category, Severity, Verdict
 
 __all__ = [
+    "SENTENCE_SCOPED",
     "CategoryScore",
     "Decision",
     "Evidence",
     "PolicyRef",
-    "SENTENCE_SCOPED",
     "Post",
     "Signal",
     "Span",

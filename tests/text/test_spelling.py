@@ -125,13 +125,18 @@ def test_only_attack_vocabulary_is_salient(tmp_path: Path) -> None:
         "  attack: [zorblax, '{nested}']\n"
         "  nested: [quibbet]\n"
         "  condemned: [storyish]\n"
+        "  harm: [hatrid]\n"
         "rules:\n"
         "  - {id: xx.hate.a, label: hate, pattern: '{attack} now', weight: 0.5, rationale: r}\n"
         "  - {id: xx.counter.c, label: counter_speech, pattern: 'we reject {condemned}',\n"
+        "     weight: 0.5, rationale: r}\n"
+        "  - {id: xx.counter.d, label: counter_speech, cue: disavowal, pattern: 'never {harm}',\n"
         "     weight: 0.5, rationale: r}\n",
         encoding="utf-8",
     )
-    listed, _groups = lexicon_terms(tmp_path)
-    assert {"zorblax", "quibbet"} <= listed
-    assert "storyish" not in listed
+    terms = lexicon_terms(tmp_path)
+    assert {"zorblax", "quibbet"} <= terms.salient and {"zorblax", "quibbet"} <= terms.splittable
+    assert "storyish" not in terms.salient and "storyish" in terms.listed
+    assert "hatrid" in terms.salient and "hatrid" not in terms.splittable  # a disavowal names attack words
     assert default_repair("en").repair("a great storytelling podcast") == "a great storytelling podcast"
+    assert default_repair("en").repair("i have so much hatrd for you") == "i have so much hatred for you"

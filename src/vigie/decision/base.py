@@ -7,7 +7,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from vigie.types import SENTENCE_SCOPED, CategoryScore, Decision, Evidence, PolicyRef, Post, Signal, Span, Target
+from vigie.types import (
+    SENTENCE_SCOPED,
+    CategoryScore,
+    Decision,
+    Evidence,
+    PolicyRef,
+    Post,
+    Signal,
+    Span,
+    Target,
+)
 
 __all__ = ["Assessment", "Decider", "combine_signals"]
 

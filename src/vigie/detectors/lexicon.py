@@ -109,10 +109,10 @@ import importlib
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import yaml
 
@@ -137,6 +137,7 @@ __all__ = [
     "QUOTED_FACTOR",
     "SCORE_CAP",
     "LexiconDetector",
+    "LexiconTerms",
     "create",
     "lexicon_terms",
 ]
@@ -786,42 +787,63 @@ def _bare(term: str) -> str:
     return term.removeprefix(STRICT_MARK).removesuffix("*")
 
 
-def lexicon_terms(
-    data_dir: Path = DATA_DIR, languages: Iterable[str] | None = None
-) -> tuple[frozenset[str], frozenset[str]]:
-    """The single-word terms of the language folders' *attack* lists (every folder, or only
-    ``languages`` and ``common``), and the words of their group terms ("black" of "black
-    people"), folded, markers dropped, in one read of the data: the words spelling repair may
-    restore (:mod:`vigie.text.spelling`).
+class LexiconTerms(NamedTuple):
+    """The words spelling repair works with (:mod:`vigie.text.spelling`), folded, markers dropped."""
 
-    An attack list is one that a category rule (``violent_threat``, ``incitement``, ``hate``,
-    ``harassment``) references. Lists only context rules use (what counter-speech condemns,
-    reporting verbs, dates) hold everyday words ("support", "respect", "banks", "appel"); made
-    salient, they split ordinary words into a second reading ("supportive" -> "support ive",
-    "congressman" -> "congress man", "s'appelait" -> "s'appel ait": 126 posts of the
-    40,000-post benchmark mix when lexicon v10 added such lists)."""
+    salient: frozenset[str]
+    """Restored from a dropped letter ("hatrd" -> "hatred"): single-word terms of the lists a
+    category rule (``violent_threat``, ``incitement``, ``hate``, ``harassment``) or a disavowal
+    references (a disavowal — "no X deserves to be killed" — names the attack's vocabulary)."""
+    splittable: frozenset[str]
+    """Split off a run-together word ("justpathetic" -> "just pathetic"): the category rules' list
+    terms only."""
+    groups: frozenset[str]
+    """The words of the group terms ("black" of "black people"): restored, never split off."""
+    listed: frozenset[str]
+    """Every list's single-word terms: real words, never repaired into something else."""
+
+
+def lexicon_terms(data_dir: Path = DATA_DIR, languages: Iterable[str] | None = None) -> LexiconTerms:
+    """The spelling-repair vocabulary of the language folders (every folder, or only ``languages``
+    and ``common``), in one read of the data.
+
+    Why not every list term: lists that only other context rules use (what counter-speech
+    condemns, reporting verbs, dates) hold everyday words ("support", "respect", "banks",
+    "appel"); salient, they split ordinary words into a second reading ("supportive" -> "support
+    ive", "congressman" -> "congress man", "s'appelait" -> "s'appel ait": 126 posts of the
+    40,000-post benchmark mix when lexicon v10 added such lists), and disavowal lists, which name
+    attack words but also "story" and "talk", split "storytelling"."""
     wanted = None if languages is None else {*languages, "common"}
+    salient: set[str] = set()
+    splittable: set[str] = set()
     listed: set[str] = set()
     grouped: set[str] = set()
     for directory in sorted(d for d in data_dir.iterdir() if d.is_dir()):
         if wanted is not None and directory.name not in wanted:
             continue
         raw = _read_folder(directory, directory.name)
-        attack = _attack_lists(raw)
-        listed.update(fold(_bare(v)) for name, values in raw.lists.items() if name in attack for v in values)
+        category = _referenced_lists(raw, lambda e: e.get("label") in _CATEGORY_LABELS)
+        disavowal = _referenced_lists(raw, lambda e: e.get("cue") == _DISAVOWAL)
+        for name, values in raw.lists.items():
+            terms = [fold(_bare(v)) for v in values]
+            listed.update(terms)
+            if name in category:
+                splittable.update(terms)
+            if name in category or name in disavowal:
+                salient.update(terms)
         grouped.update(w for values in raw.groups.values() for v in values for w in fold(_bare(v)).split())
 
     def words(found: set[str]) -> frozenset[str]:
         return frozenset(w for w in found if w.isalpha() and w.isascii())
 
-    return words(listed), words(grouped)
+    return LexiconTerms(words(salient), words(splittable), words(grouped), words(listed))
 
 
-def _attack_lists(raw: _Raw) -> set[str]:
-    """Names of the lists a category rule references, directly or through another list's terms."""
+def _referenced_lists(raw: _Raw, wanted: Callable[[dict[str, Any]], bool]) -> set[str]:
+    """Names of the lists that ``wanted`` rules reference, directly or through another list's terms."""
     names: set[str] = set()
     for _file, entry in raw.rules:
-        if isinstance(entry, dict) and entry.get("label") in _CATEGORY_LABELS:
+        if isinstance(entry, dict) and wanted(entry):
             names.update(_REF.findall(str(entry.get("pattern", ""))))
     pending = list(names)
     while pending:

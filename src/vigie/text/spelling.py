@@ -156,10 +156,11 @@ def default_repair(language: str | None = None) -> SpellingRepair:
 
             # Group words ("black" of "black people") are restored from a dropped letter ("blck")
             # but never split off a compound: "blacklist" is not "black list".
-            listed, group_words = lexicon_terms()
-            known = frozenset(_sentencepiece_words() | _everyday_words() | listed | group_words)
-            _REPAIRS[None] = SpellingRepair(known, listed | group_words, splittable=listed)
+            every = lexicon_terms()
+            known = frozenset(_sentencepiece_words() | _everyday_words() | every.listed | every.groups)
+            _REPAIRS[None] = SpellingRepair(known, every.salient | every.groups, splittable=every.splittable)
             for folder in sorted(d.name for d in DATA_DIR.iterdir() if d.is_dir() and d.name != "common"):
-                lang_listed, lang_groups = lexicon_terms(languages=(folder,))
-                _REPAIRS[folder] = SpellingRepair(known, lang_listed | lang_groups, splittable=lang_listed)
+                terms = lexicon_terms(languages=(folder,))
+                salient = terms.salient | terms.groups
+                _REPAIRS[folder] = SpellingRepair(known, salient, splittable=terms.splittable)
         return _REPAIRS.get(language, _REPAIRS[None])
