@@ -526,25 +526,42 @@ def _first_chars(items: Any) -> tuple[frozenset[str], bool] | None:
     return frozenset(chars), True
 
 
-def _gate(sources: Sequence[str], flags: int) -> str:
+_FirstChars = tuple[frozenset[str], bool] | None
+
+
+def _first_chars_of(parsed: Any) -> _FirstChars:
+    try:
+        return _first_chars(parsed)
+    except Exception:  # internals changed: scan without a gate, never fail
+        return None
+
+
+def _gate(sources: Sequence[str], flags: int, known: Mapping[str, _FirstChars] | None = None) -> str:
     """A lookahead on the first character of any of ``sources`` (empty when unknown): it lets the
-    combined regex skip most positions with one set test instead of trying every alternative."""
+    combined regex skip most positions with one set test instead of trying every alternative.
+    ``known`` holds first characters already computed (by :meth:`_Compiler.pattern`), keyed by
+    source: parsing a long pattern is most of the lexicon's start-up."""
     chars: set[str] = set()
     for source in sources:
-        try:
-            first = _first_chars(_sre_parser.parse(source, flags))
-        except Exception:  # internals changed: scan without a gate, never fail
-            return ""
+        if known is not None and source in known:
+            first = known[source]
+        else:
+            try:
+                first = _first_chars_of(_sre_parser.parse(source, flags))
+            except Exception:
+                return ""
         if first is None or first[1]:
             return ""
         chars |= first[0]
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
 
 
-def _combined(parts: Sequence[str], flags: int) -> re.Pattern[str]:
+def _combined(
+    parts: Sequence[str], flags: int, known: Mapping[str, _FirstChars] | None = None
+) -> re.Pattern[str]:
     """One alternation of ``parts``, led by the word-start test (so positions inside words fail
     with one check) and the first-character gate."""
-    return re.compile(rf"(?<!\w){_gate(parts, flags)}(?:" + "|".join(parts) + ")", flags)
+    return re.compile(rf"(?<!\w){_gate(parts, flags, known)}(?:" + "|".join(parts) + ")", flags)
 
 
 class _Compiler:
@@ -553,6 +570,8 @@ class _Compiler:
     def __init__(self, raw: _Raw) -> None:
         self.raw = raw
         self._cache: dict[tuple[str, str], str] = {}
+        self.first_chars: dict[str, _FirstChars] = {}
+        """First characters of each source :meth:`pattern` returned (for the combined gate)."""
         self.negation = self._compile_terms(raw.lists.get("negation", ()), "folded")
         self.negation_tail = (
             re.compile(rf"(?<!\w){_alternation(raw.lists['negation'], 'folded')}{_END}\W*$")
@@ -617,15 +636,18 @@ class _Compiler:
         translated = _translate_pattern(pattern)
         source = _REF.sub(lambda m: self.ref(m.group(1), view, file, entry), translated)
         flags = re.IGNORECASE if view == "nfkc" else 0
+        # Parsed once, not compiled: the combined scanner compiles it (start-up is mostly parsing).
         try:
-            compiled = re.compile(source, flags)
+            parsed = _sre_parser.parse(source, flags)
         except re.error as exc:
             raise _fail(file, entry, f"invalid regex: {exc}") from exc
-        if compiled.groups:
+        if parsed.state.groups > 1:
             raise _fail(file, entry, "capturing groups are not allowed; use (?:...)")
-        if compiled.fullmatch("") is not None:
+        if parsed.getwidth()[0] == 0 and re.compile(source, flags).fullmatch("") is not None:
             raise _fail(file, entry, "pattern matches the empty string")
-        return rf"(?<!\w)(?:{source}){_END}"
+        wrapped = rf"(?<!\w)(?:{source}){_END}"
+        self.first_chars[wrapped] = _first_chars_of(parsed)
+        return wrapped
 
 
 def _rule(compiler: _Compiler, file: str, entry: Any, seen: set[str]) -> tuple[Rule, str]:
@@ -732,7 +754,8 @@ def _compile_pack(raw: _Raw) -> _Pack:
         items.sort(key=lambda item: (-item[0].weight, item[0].id))  # strongest alternative wins a tie
         flags = re.IGNORECASE if view == "nfkc" else 0
         parts = [f"(?P<r{i}>{source})" for i, (_r, source) in enumerate(items)]
-        scanners.append(_Scanner(view, _combined(parts, flags), tuple(r for r, _s in items)))
+        known = {part: compiler.first_chars.get(src) for part, (_r, src) in zip(parts, items, strict=True)}
+        scanners.append(_Scanner(view, _combined(parts, flags, known), tuple(r for r, _s in items)))
     idioms, notes = _idioms(compiler, seen)
     quotes = tuple(
         re.compile(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}]{{1,{_MAX_QUOTE}}}{re.escape(c)}")
