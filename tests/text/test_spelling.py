@@ -134,7 +134,16 @@ def test_only_attack_vocabulary_is_salient(tmp_path: Path) -> None:
         "     weight: 0.5, rationale: r}\n",
         encoding="utf-8",
     )
+    (pack / "stance.yaml").write_text(
+        "repair: false\n"
+        "lists:\n"
+        "  status: [welcomish]\n"
+        "rules:\n"
+        "  - {id: xx.hate.s, label: hate, pattern: 'not {status}', weight: 0.5, rationale: r}\n",
+        encoding="utf-8",
+    )
     terms = lexicon_terms(tmp_path)
+    assert "welcomish" in terms.listed and "welcomish" not in terms.salient  # the file opted out
     assert {"zorblax", "quibbet"} <= terms.salient and {"zorblax", "quibbet"} <= terms.splittable
     assert "storyish" not in terms.salient and "storyish" in terms.listed
     assert "hatrid" in terms.salient and "hatrid" not in terms.splittable  # a disavowal names attack words

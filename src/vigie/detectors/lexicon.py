@@ -19,6 +19,8 @@ entries of ``lists``, ``groups``, ``roles`` may be spread over several files; th
     determiners:  [term, ...]                   words that may precede a role noun ("the", "la")
     you:          [term, ...]                   second-person address
     quotes:       [[open, close], ...]          (common only) quotation mark pairs
+    repair:       false                         this file's lists are not spelling-repair targets
+                                                (everyday words: "welcome", "rights", "banks")
 
 ``label`` is one of the four categories or ``reporting``, ``counter_speech``, ``imminence``;
 ``weight`` in (0, 1] is the strength of one hit; ``view`` is ``folded`` (default) or ``nfkc``;
@@ -175,7 +177,9 @@ _ROLE_KINDS: Final[Mapping[str, TargetKind]] = {
     "executive": "executive",
 }
 _VIEWS: Final = ("folded", "nfkc")
-_TOP_KEYS: Final = frozenset({"lists", "rules", "idioms", "groups", "roles", "determiners", "you", "quotes"})
+_TOP_KEYS: Final = frozenset(
+    {"lists", "rules", "idioms", "groups", "roles", "determiners", "you", "quotes", "repair"}
+)
 _ONCE: Final = frozenset({"determiners", "you", "quotes"})
 _RULE_KEYS: Final = frozenset({"id", "label", "pattern", "weight", "rationale", "view", "cue"})
 _IDIOM_KEYS: Final = frozenset({"id", "pattern", "note"})
@@ -265,6 +269,8 @@ class _Raw:
     you: list[str] = field(default_factory=list)
     quotes: list[tuple[str, str]] = field(default_factory=list)
     origin: dict[str, str] = field(default_factory=dict)
+    no_repair: set[str] = field(default_factory=set)
+    """Lists defined in a file that says ``repair: false``."""
 
 
 # --------------------------------------------------------------------------- loading and validation
@@ -301,9 +307,16 @@ def _read_folder(directory: Path, code: str) -> _Raw:
             continue
         if not isinstance(doc, dict):
             raise _fail(name, None, "top level must be a mapping")
+        repair = doc.get("repair", True)
+        if not isinstance(repair, bool):
+            raise _fail(name, "repair", f"expected true or false, got {repair!r}")
         for key, value in doc.items():
             if key not in _TOP_KEYS:
                 raise _fail(name, str(key), f"unknown section; expected one of {sorted(_TOP_KEYS)}")
+            if key == "repair":
+                continue
+            if key == "lists" and not repair and isinstance(value, dict):
+                raw.no_repair.update(str(n) for n in value)
             if key in _ONCE and key in raw.origin:
                 raise _fail(name, key, f"section already defined in {raw.origin[key]}")
             raw.origin[key] = name
@@ -835,7 +848,9 @@ def lexicon_terms(data_dir: Path = DATA_DIR, languages: Iterable[str] | None = N
     "appel"); salient, they split ordinary words into a second reading ("supportive" -> "support
     ive", "congressman" -> "congress man", "s'appelait" -> "s'appel ait": 126 posts of the
     40,000-post benchmark mix when lexicon v10 added such lists), and disavowal lists, which name
-    attack words but also "story" and "talk", split "storytelling"."""
+    attack words but also "story" and "talk", split "storytelling". Files whose lists are everyday
+    words even for category rules (``stance.yaml``: "welcome", "rights"; ``conspiracy.yaml``:
+    "banks", "congress") say ``repair: false``."""
     wanted = None if languages is None else {*languages, "common"}
     salient: set[str] = set()
     splittable: set[str] = set()
@@ -850,6 +865,8 @@ def lexicon_terms(data_dir: Path = DATA_DIR, languages: Iterable[str] | None = N
         for name, values in raw.lists.items():
             terms = [fold(_bare(v)) for v in values]
             listed.update(terms)
+            if name in raw.no_repair:
+                continue
             if name in category:
                 splittable.update(terms)
             if name in category or name in disavowal:
