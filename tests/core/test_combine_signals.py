@@ -75,3 +75,19 @@ def test_without_scoped_extras_signals_combine_by_max() -> None:
     b = signal("b", {"hate": (0.7, SECOND)})
     c = combined(a, b)
     assert c.score("hate") == 0.7 and c.score("counter_speech") == 0.5
+
+
+def test_reporting_frames_its_own_sentence_only() -> None:
+    """News and then an exhortation: "The attacker was arrested. Deport every refugee!" is not news."""
+    scoped = {"reporting": {"sentences": [[0, 23]], "spans": [[0, 10]], "score_without": 0.0}}
+    lex = signal("lex", {"reporting": (0.64, Span(0, 10))}, {SENTENCE_SCOPED: scoped})
+    encoder = signal("enc", {"hate": (0.8, SECOND)})
+    assert combined(lex, encoder).score("reporting") == 0.0
+    quoted = signal("enc", {"hate": (0.8, FIRST)})  # the attack in the reported sentence stays news
+    assert combined(lex, quoted).score("reporting") == 0.64
+
+
+def test_a_detectors_own_attack_elsewhere_voids_its_scoped_context() -> None:
+    scoped = {"reporting": {"sentences": [[0, 23]], "spans": [[0, 10]], "score_without": 0.0}}
+    lex = signal("lex", {"reporting": (0.64, Span(0, 10)), "hate": (0.8, SECOND)}, {SENTENCE_SCOPED: scoped})
+    assert combined(lex).score("reporting") == 0.0

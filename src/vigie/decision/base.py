@@ -128,7 +128,7 @@ def _scoped_scores(sig: Signal, signals: Sequence[Signal]) -> Mapping[str, Categ
         if cs is None:
             continue
         sentences = [Span(int(a), int(b)) for a, b in where["sentences"]]
-        if not any(_attack_elsewhere(other, sentences) for other in signals if other is not sig):
+        if not any(_attack_elsewhere(other, sentences) for other in signals):
             continue
         spans = {(int(a), int(b)) for a, b in where["spans"]}
         kept = tuple(e for e in cs.evidence if (e.span.start, e.span.end) not in spans)

@@ -1051,7 +1051,7 @@ class LexiconDetector:
             if label in _CATEGORY_LABELS and label_hits:
                 evidence += [ev for ev in target_ev if any(ev.span.overlaps(h.span) for h in label_hits)]
             scores[label] = CategoryScore(label, round(score, 6), tuple(evidence))
-        scoped = self._sentence_scoped(doc, by_label.get(_COUNTER, ()))
+        scoped = self._sentence_scoped(doc, by_label)
         if scoped:
             extras[SENTENCE_SCOPED] = scoped
         extras["rule_hits"] = sorted({h.rule.id for h in hits})
@@ -1162,30 +1162,41 @@ class LexiconDetector:
         by_label[_COUNTER] = kept
 
     @staticmethod
-    def _sentence_scoped(doc: Document, counter: Sequence[_Hit]) -> dict[str, Any]:
-        """What :func:`vigie.decision.base.combine_signals` needs to hold ``disavowal`` cues to their
-        sentence when *another* detector finds the attack: the sentences the cues lie in, their
-        evidence spans, and the counter-speech score without them (``{}`` when no such cue fired).
+    def _sentence_scoped(doc: Document, by_label: Mapping[str, Sequence[_Hit]]) -> dict[str, Any]:
+        """What :func:`vigie.decision.base.combine_signals` needs to hold context cues to their
+        sentences when a detector finds an attack elsewhere in the post: per context label, the
+        sentences the scoped cues touch, their evidence spans, and the label's score without them
+        (``{}`` when no scoped cue fired).
 
-        Why here and there: this detector drops a disavowal when its own attack hits lie in another
-        sentence (:meth:`_disavowals`), but it cannot see the encoder's ("We stand with refugees.
-        Throw every refugee in jail." has no lexicon attack)."""
-        scoped = [h for h in counter if h.rule.cue == _DISAVOWAL]
-        if not scoped:
-            return {}
+        Scoped: counter-speech ``disavowal`` cues (a stance speaks for its sentence: "We stand with
+        refugees. Throw every refugee in jail.") and every reporting cue (news frames the sentence
+        it is in, and a quotation it attributes: "Der Täter wurde festgenommen. Alle Asylanten
+        abschieben!" is news and then an exhortation). Why here and there: this detector drops a
+        disavowal when its own attack lies in another sentence (:meth:`_disavowals`), but it cannot
+        see the encoder's."""
         chunks = doc.chunks or (Span(0, len(doc.text)),)
-        sentences = sorted({chunks[_chunk_of(chunks, h.span)] for h in scoped}, key=lambda c: c.start)
-        rest: dict[str, float] = {}
-        for hit in counter:
-            if hit.rule.cue != _DISAVOWAL:
-                rest[hit.rule.id] = max(hit.weight, rest.get(hit.rule.id, 0.0))
-        return {
-            _COUNTER: {
+        out: dict[str, Any] = {}
+        rules: tuple[tuple[str, Callable[[_Hit], bool]], ...] = (
+            (_COUNTER, lambda h: h.rule.cue == _DISAVOWAL),
+            (_REPORTING, lambda h: True),
+        )
+        for label, is_scoped in rules:
+            hits = by_label.get(label, ())
+            scoped = [h for h in hits if is_scoped(h)]
+            if not scoped:
+                continue
+            touched = {c for h in scoped for c in chunks if c.overlaps(h.span)}
+            sentences = sorted(touched, key=lambda c: c.start)
+            rest: dict[str, float] = {}
+            for hit in hits:
+                if not is_scoped(hit):
+                    rest[hit.rule.id] = max(hit.weight, rest.get(hit.rule.id, 0.0))
+            out[label] = {
                 "sentences": [[c.start, c.end] for c in sentences],
                 "spans": [list(x) for x in sorted({(h.span.start, h.span.end) for h in scoped})],
                 "score_without": round(_noisy_or(rest.values()), 6),
             }
-        }
+        return out
 
     @staticmethod
     def _planned(by_label: dict[str, list[_Hit]]) -> None:
