@@ -180,3 +180,29 @@ def test_a_counter_speech_frame_aimed_at_a_group_is_not_counter_speech(
     attacks too; they oppose speech only when what they are aimed at is speech or hatred."""
     assert counter(scan(counter_speech, "en")) >= 0.5
     assert counter(scan(attack, "en")) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Anyone who says Jews are animals is a racist."),
+        ("en", "People who say Muslims are terrorists are bigots."),
+        ("fr", "Ceux qui pensent que les Roms sont des voleurs sont racistes."),
+        ("it", "Chi dice che i rom sono ladri è un razzista."),
+    ],
+)
+def test_calling_whoever_makes_the_claim_a_bigot_is_counter_speech(
+    scan: Scan, language: str, text: str
+) -> None:
+    assert counter(scan(text, language)) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Anyone who says Jews are animals is not a racist."),
+        ("it", "Chi dice che gli immigrati sono una risorsa è un comunista."),
+    ],
+)
+def test_calling_the_claimant_anything_else_is_not(scan: Scan, language: str, text: str) -> None:
+    assert counter(scan(text, language)) < 0.5
