@@ -90,10 +90,11 @@ def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore]
     and the union of targets (deduplicated by kind and span), in text order.
 
     Sentence-scoped context first (:data:`vigie.types.SENTENCE_SCOPED`): a detector's context
-    evidence that speaks for its sentence only ("We stand with refugees.") is set aside when
-    another detector scores an attack at :data:`_ATTACK_SCORE` or more with no evidence in those
-    sentences ("... Throw every refugee in jail."): that detector's score for the label falls to
-    what it had without it, and the set-aside evidence is not shown."""
+    evidence that speaks for its sentences only (a stance: "We stand with refugees."; news: "The
+    attacker was arrested.") is set aside when any detector, itself included, scores an attack at
+    :data:`_ATTACK_SCORE` or more with no evidence in those sentences ("... Throw every refugee in
+    jail."): that detector's score for the label falls to what it had without it, and the
+    set-aside evidence is not shown."""
     per_signal = [_scoped_scores(sig, signals) for sig in signals]
     best: dict[str, float] = {}
     for scored_by in per_signal:
@@ -117,8 +118,8 @@ def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore]
 
 
 def _scoped_scores(sig: Signal, signals: Sequence[Signal]) -> Mapping[str, CategoryScore]:
-    """``sig.scores`` with its sentence-scoped context set aside where another signal's attack lies
-    outside the context's sentences (see :func:`combine_signals`)."""
+    """``sig.scores`` with its sentence-scoped context set aside where a signal's attack (``sig``'s
+    own included) lies outside the context's sentences (see :func:`combine_signals`)."""
     scoped = sig.extras.get(SENTENCE_SCOPED)
     if not scoped:
         return sig.scores
