@@ -74,9 +74,10 @@ Scoring
 - Disavowals: a ``counter_speech`` rule with ``cue: disavowal`` ("I don't hate X") is dropped when a
   hate, threat or incitement hit at full weight lies outside its sentence ("I don't hate X. X are
   vermin."), named in ``extras["disavowal_dropped"]``: it speaks for its sentence only. The
-  sentences of the disavowals that survive go to ``extras["sentence_scoped"]``
-  (:data:`vigie.types.SENTENCE_SCOPED`), so that an attack only the encoder sees in another
-  sentence voids them too when signals combine (``vigie.decision.base.combine_signals``).
+  sentences of the disavowals that survive, and of every reporting hit (news frames its own
+  sentence), go to ``extras["sentence_scoped"]`` (:data:`vigie.types.SENTENCE_SCOPED`), so that
+  an attack in another sentence — the encoder's too — voids them when signals combine
+  (``vigie.decision.base.combine_signals``).
 - Quoted mentions: a category hit that lies inside quotation marks, in a post that says at least
   :data:`FRAME_WORDS` words outside its quotations, has its weight multiplied by
   :data:`QUOTED_FACTOR`, noted in ``extras["quoted"]``. Why: a quotation inside a frame is a
