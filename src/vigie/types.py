@@ -17,6 +17,7 @@ from typing import Any, Literal
 from vigie.categories import CATEGORIES, CONTEXT_LABELS, IMMINENCE, TARGET, Category, Severity, Verdict
 
 __all__ = [
+    "ENDORSED",
     "SENTENCE_SCOPED",
     "CategoryScore",
     "Decision",
@@ -36,6 +37,11 @@ SENTENCE_SCOPED = "sentence_scoped"
 """``Signal.extras`` key of context evidence that speaks for its own sentence only ("We stand with
 refugees." does not excuse the next sentence): ``{label: {"sentences": [[start, end], ...], "spans":
 [[start, end], ...], "score_without": float}}``. :func:`vigie.decision.base.combine_signals` reads it."""
+ENDORSED = "endorsed"
+"""``Signal.extras`` key of phrases by which a post approves what it quotes or reports ("My dad says
+"X are vermin" and he was right."): ``[{"endorsement": id, "note": str, "start": int, "end": int}, ...]``.
+:func:`vigie.decision.base.combine_signals` reads it: with an attack scored at 0.5 or more by any
+detector, no detector's ``reporting`` or ``counter_speech`` is kept."""
 _EVIDENCE_ORDER: tuple[str, ...] = (TARGET, IMMINENCE, *CONTEXT_LABELS, *CATEGORIES)
 
 

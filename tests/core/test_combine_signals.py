@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from vigie.decision import Assessment
-from vigie.types import SENTENCE_SCOPED, CategoryScore, Evidence, Post, Signal, Span
+from vigie.types import ENDORSED, SENTENCE_SCOPED, CategoryScore, Evidence, Post, Signal, Span
 
 TEXT = "We stand with refugees. Throw every refugee in jail."
 FIRST = Span(0, 23)
@@ -91,3 +91,54 @@ def test_a_detectors_own_attack_elsewhere_voids_its_scoped_context() -> None:
     scoped = {"reporting": {"sentences": [[0, 23]], "spans": [[0, 10]], "score_without": 0.0}}
     lex = signal("lex", {"reporting": (0.64, Span(0, 10)), "hate": (0.8, SECOND)}, {SENTENCE_SCOPED: scoped})
     assert combined(lex).score("reporting") == 0.0
+
+
+QUOTED = 'My dad says "refugees are a disease" and he was right.'
+
+
+def _endorsing_lexicon(endorsed: bool) -> Signal:
+    """The lexicon found no attack of its own; with ``endorsed`` it found "he was right" (an approval)."""
+    extras: dict[str, Any] = {}
+    if endorsed:
+        extras[ENDORSED] = [{"endorsement": "en.endorse.was_right", "note": "n", "start": 41, "end": 53}]
+    return Signal(
+        detector="lex",
+        version="1",
+        language="en",
+        scores={
+            "reporting": CategoryScore(
+                "reporting", 0.6, (Evidence("reporting", Span(7, 11), "says", "r", "lex"),)
+            ),
+            "hate": CategoryScore("hate", 0.0, ()),
+        },
+        extras=extras,
+    )
+
+
+def _encoder(hate: float) -> Signal:
+    span = Span(12, 37)
+    return Signal(
+        detector="enc",
+        version="1",
+        language="en",
+        scores={
+            "hate": CategoryScore("hate", hate, (Evidence("hate", span, QUOTED[12:37], "r", "enc"),)),
+            "counter_speech": CategoryScore(
+                "counter_speech", 0.55, (Evidence("counter_speech", span, QUOTED[12:37], "r", "enc"),)
+            ),
+        },
+    )
+
+
+def test_an_endorsement_voids_every_detectors_context_when_an_attack_is_found() -> None:
+    a = Assessment.from_signals(Post("p", QUOTED), (_endorsing_lexicon(True), _encoder(0.7)))
+    assert a.score("hate") == 0.7
+    assert a.score("reporting") == 0.0 and a.score("counter_speech") == 0.0
+    assert not a.scores["reporting"].evidence and not a.scores["counter_speech"].evidence
+
+
+def test_without_an_attack_or_without_the_endorsement_context_stands() -> None:
+    weak = Assessment.from_signals(Post("p", QUOTED), (_endorsing_lexicon(True), _encoder(0.3)))
+    assert weak.score("reporting") == 0.6 and weak.score("counter_speech") == 0.55
+    plain = Assessment.from_signals(Post("p", QUOTED), (_endorsing_lexicon(False), _encoder(0.7)))
+    assert plain.score("reporting") == 0.6 and plain.score("counter_speech") == 0.55

@@ -275,11 +275,15 @@ def test_quoted_threat_with_attribution_is_strong_reporting(detector: LexiconDet
 
 def test_a_quoted_mention_inside_a_frame_weighs_less_than_the_words_said(detector: LexiconDetector) -> None:
     said = run(detector, "Muslims are vermin and everyone knows it.")
-    quoted = run(detector, 'My grandfather always said "Muslims are vermin" and he was right.')
+    quoted = run(detector, 'My grandfather always said "Muslims are vermin" at the dinner table.')
     assert score(said, "hate") >= 0.5
     assert score(quoted, "hate") == pytest.approx(score(said, "hate") * QUOTED_FACTOR, abs=0.01)
     # the quoted words remain evidence for the reviewer
     assert any(e.snippet == "Muslims are vermin" for e in evidence(quoted, "hate"))
+    assert any("quoted, x 0.25" in e.rationale for e in evidence(quoted, "hate"))
+    # ... unless the frame approves them (tests/detectors/test_endorse.py)
+    endorsed = run(detector, 'My grandfather always said "Muslims are vermin" and he was right.')
+    assert score(endorsed, "hate") == score(said, "hate")
 
 
 @pytest.mark.parametrize(
@@ -570,3 +574,21 @@ def test_compiled_languages_are_shared_between_detectors_until_a_file_changes(tm
     assert score(run(edited, "blorptastic", "xx"), "violent_threat") == pytest.approx(0.8)
     assert score(run(edited, "zorglub", "xx"), "violent_threat") == 0.0
     assert score(run(first, "zorglub", "xx"), "violent_threat") == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ("{id: xx.endorse.a, pattern: 'he was right', note: n, weight: 1}", "unknown keys"),
+        ("{id: xx.endorse.a, pattern: 'he was right'}", "non-empty pattern and note"),
+        ("{id: yy.endorse.a, pattern: 'he was right', note: n}", "starting with 'xx.'"),
+        ("{id: xx.endorse.a, pattern: 'he (was right', note: n}", "invalid regex"),
+        ("'he was right'", "must be mappings"),
+    ],
+)
+def test_bad_endorsements_are_rejected_like_idioms(tmp_path: Path, entry: str, problem: str) -> None:
+    detector = LexiconDetector(data_dir=_data(tmp_path, f"endorsements:\n  - {entry}\n"), languages=("xx",))
+    with pytest.raises(ConfigError) as info:
+        detector.load()
+    assert "xx/rules.yaml" in str(info.value)
+    assert problem in str(info.value)

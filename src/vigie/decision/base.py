@@ -7,7 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from vigie.categories import CONTEXT_LABELS
 from vigie.types import (
+    ENDORSED,
     SENTENCE_SCOPED,
     CategoryScore,
     Decision,
@@ -79,6 +81,7 @@ _EVIDENCE_FLOOR = 0.1
 
 
 _ATTACK_LABELS = ("hate", "violent_threat", "incitement")
+_CONTEXT = frozenset(str(label) for label in CONTEXT_LABELS)
 _ATTACK_SCORE = 0.5
 """A detector's score for an attack label at which its evidence is an attack that sentence-scoped
 context elsewhere in the post cannot excuse (above every review threshold of the default policy)."""
@@ -94,8 +97,23 @@ def combine_signals(signals: Sequence[Signal]) -> tuple[dict[str, CategoryScore]
     attacker was arrested.") is set aside when any detector, itself included, scores an attack at
     :data:`_ATTACK_SCORE` or more with no evidence in those sentences ("... Throw every refugee in
     jail."): that detector's score for the label falls to what it had without it, and the
-    set-aside evidence is not shown."""
+    set-aside evidence is not shown.
+
+    Endorsement next (:data:`vigie.types.ENDORSED`): when a detector found the post approving what
+    it quotes or reports ("My dad says "X are vermin" and he was right.") and any detector scores an
+    attack at :data:`_ATTACK_SCORE` or more, no detector's reporting or counter-speech is kept: an
+    approved quotation is the author's own statement, not news about it or an answer to it."""
     per_signal = [_scoped_scores(sig, signals) for sig in signals]
+    if any(sig.extras.get(ENDORSED) for sig in signals) and any(
+        cs.score >= _ATTACK_SCORE
+        for scored_by in per_signal
+        for lb in _ATTACK_LABELS
+        if (cs := scored_by.get(lb))
+    ):
+        per_signal = [
+            {k: CategoryScore(k, 0.0, ()) if k in _CONTEXT else v for k, v in scored_by.items()}
+            for scored_by in per_signal
+        ]
     best: dict[str, float] = {}
     for scored_by in per_signal:
         for label, scored in scored_by.items():

@@ -8,12 +8,13 @@ entry that fired and says why, so a reviewer (or a court) can trace each score t
 
 Data format
 -----------
-A language folder's YAML files may hold these top-level keys (``rules``, ``idioms`` and the named
-entries of ``lists``, ``groups``, ``roles`` may be spread over several files; the rest once)::
+A language folder's YAML files may hold these top-level keys (``rules``, ``idioms``, ``endorsements`` and
+the named entries of ``lists``, ``groups``, ``roles`` may be spread over several files; the rest once)::
 
     lists:        {name: [term, ...]}           word lists, referenced from patterns as {name}
     rules:        [{id, label, pattern, weight, rationale, view?, cue?}, ...]
     idioms:       [{id, pattern, note}, ...]    fixed expressions that are not violence
+    endorsements: [{id, pattern, note}, ...]    phrases that approve what the post quotes or reports
     groups:       {canonical_name: [term, ...]} protected groups (canonical names shared by languages)
     roles:        {kind: [term, ...]}           role nouns; kind is judge|official|journalist|executive
     determiners:  [term, ...]                   words that may precede a role noun ("the", "la")
@@ -87,6 +88,12 @@ Scoring
   not trained on, and the heads read it poorly: MODEL_CARD.md, failure modes), not a word list.
   A post that is one quotation, or a quotation with a handle ("RT @user: "...""), is not
   discounted: there is no frame to read.
+- Endorsements: an ``endorsements`` entry ("... and he was right", "finally someone says it") outside
+  every quotation, in a post without a counter-speech cue, means the post approves the words it quotes
+  or reports: quoted hits keep their full weight, reporting hits are dropped, the endorsement is
+  evidence (weight 0) in each category that fired, and ``extras["endorsed"]``
+  (:data:`vigie.types.ENDORSED`) lets ``combine_signals`` set aside every detector's context when any
+  detector scores an attack at 0.5 or more. Alone it flags nothing.
 - Reporting and counter-speech: cues score on their own; in addition a category hit inside
   quotation marks, in a post that also has an ``attribution`` cue (or a counter-speech cue), adds
   reporting (or counter-speech) evidence on the quotation with weight
@@ -124,7 +131,7 @@ from vigie.detectors.base import Document
 from vigie.detectors.targets import TargetMatch, WatchlistMatcher, find_names
 from vigie.errors import ConfigError
 from vigie.text.normalize import View, fold
-from vigie.types import SENTENCE_SCOPED, CategoryScore, Evidence, Signal, Span, Target, TargetKind
+from vigie.types import ENDORSED, SENTENCE_SCOPED, CategoryScore, Evidence, Signal, Span, Target, TargetKind
 from vigie.watchlist import Watchlist, load_watchlist
 
 if TYPE_CHECKING:
@@ -179,7 +186,7 @@ _ROLE_KINDS: Final[Mapping[str, TargetKind]] = {
 }
 _VIEWS: Final = ("folded", "nfkc")
 _TOP_KEYS: Final = frozenset(
-    {"lists", "rules", "idioms", "groups", "roles", "determiners", "you", "quotes", "repair"}
+    {"lists", "rules", "idioms", "endorsements", "groups", "roles", "determiners", "you", "quotes", "repair"}
 )
 _ONCE: Final = frozenset({"determiners", "you", "quotes"})
 _RULE_KEYS: Final = frozenset({"id", "label", "pattern", "weight", "rationale", "view", "cue"})
@@ -241,6 +248,8 @@ class _Pack:
     scanners: tuple[_Scanner, ...]
     idioms: re.Pattern[str] | None
     idiom_notes: tuple[tuple[str, str], ...]
+    endorsements: re.Pattern[str] | None
+    endorsement_notes: tuple[tuple[str, str], ...]
     negation: re.Pattern[str] | None
     negation_tail: re.Pattern[str] | None
     negation_after: re.Pattern[str] | None
@@ -254,6 +263,8 @@ class _Hit:
     rule: Rule
     span: Span
     weight: float
+    discounts: str = ""
+    """Why ``weight`` is below the rule's ("negated", "quoted"), for the explanation."""
 
 
 @dataclass(slots=True)
@@ -264,6 +275,7 @@ class _Raw:
     lists: dict[str, list[str]] = field(default_factory=dict)
     rules: list[tuple[str, Any]] = field(default_factory=list)
     idioms: list[tuple[str, Any]] = field(default_factory=list)
+    endorsements: list[tuple[str, Any]] = field(default_factory=list)
     groups: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, list[str]] = field(default_factory=dict)
     determiners: list[str] = field(default_factory=list)
@@ -343,7 +355,7 @@ def _read_section(raw: _Raw, key: str, value: Any, file: str) -> None:
             if name in target:
                 raise _fail(file, f"{key}.{name}", "defined twice in this language")
             target[name] = _strings(terms, file, f"{key}.{name}")
-    elif key in ("rules", "idioms"):
+    elif key in ("rules", "idioms", "endorsements"):
         if not isinstance(value, list):
             raise _fail(file, key, "expected a list of entries")
         getattr(raw, key).extend((file, entry) for entry in value)
@@ -701,17 +713,22 @@ def _rule(compiler: _Compiler, file: str, entry: Any, seen: set[str]) -> tuple[R
     return rule, source
 
 
-def _idioms(
-    compiler: _Compiler, seen: set[str]
+def _expressions(
+    compiler: _Compiler, seen: set[str], kind: str
 ) -> tuple[re.Pattern[str] | None, tuple[tuple[str, str], ...]]:
+    """Compile a folder's ``idioms`` or ``endorsements`` (``kind``): entries ``{id, pattern, note}``
+    on the folded view, one combined regex whose group ``i<n>`` names the n-th entry."""
     parts: list[str] = []
     notes: list[tuple[str, str]] = []
-    for file, entry in compiler.raw.idioms:
+    singular = kind[:-1]
+    for file, entry in getattr(compiler.raw, kind):
         if not isinstance(entry, dict):
-            raise _fail(file, None, f"idiom entries must be mappings, got {entry!r}")
+            raise _fail(file, None, f"{singular} entries must be mappings, got {entry!r}")
         iid = entry.get("id")
         if not isinstance(iid, str) or not iid.startswith(f"{compiler.raw.code}."):
-            raise _fail(file, str(iid), f"idiom id must be a string starting with '{compiler.raw.code}.'")
+            raise _fail(
+                file, str(iid), f"{singular} id must be a string starting with '{compiler.raw.code}.'"
+            )
         if iid in seen:
             raise _fail(file, iid, "duplicate id")
         seen.add(iid)
@@ -720,7 +737,7 @@ def _idioms(
             raise _fail(file, iid, f"unknown keys {sorted(unknown)}")
         note, pattern = entry.get("note"), entry.get("pattern")
         if not isinstance(note, str) or not note.strip() or not isinstance(pattern, str) or not pattern:
-            raise _fail(file, iid, "idioms need a non-empty pattern and note")
+            raise _fail(file, iid, f"{kind} need a non-empty pattern and note")
         parts.append(f"(?P<i{len(notes)}>{compiler.pattern(pattern, 'folded', file, iid)})")
         notes.append((iid, note))
     return (_combined(parts, 0) if parts else None), tuple(notes)
@@ -770,7 +787,8 @@ def _compile_pack(raw: _Raw) -> _Pack:
         parts = [f"(?P<r{i}>{source})" for i, (_r, source) in enumerate(items)]
         known = {part: compiler.first_chars.get(src) for part, (_r, src) in zip(parts, items, strict=True)}
         scanners.append(_Scanner(view, _combined(parts, flags, known), tuple(r for r, _s in items)))
-    idioms, notes = _idioms(compiler, seen)
+    idioms, notes = _expressions(compiler, seen, "idioms")
+    endorsements, endorsement_notes = _expressions(compiler, seen, "endorsements")
     quotes = tuple(
         re.compile(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}]{{1,{_MAX_QUOTE}}}{re.escape(c)}")
         for o, c in raw.quotes
@@ -780,6 +798,8 @@ def _compile_pack(raw: _Raw) -> _Pack:
         scanners=tuple(scanners),
         idioms=idioms,
         idiom_notes=notes,
+        endorsements=endorsements,
+        endorsement_notes=endorsement_notes,
         negation=compiler.negation,
         negation_tail=compiler.negation_tail,
         negation_after=compiler.negation_after,
@@ -967,7 +987,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "10"
+    version: str = "11"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
@@ -1027,8 +1047,9 @@ class LexiconDetector:
             by_label.setdefault(hit.rule.label, []).append(hit)
         self._planned(by_label)
         self._disavowals(doc, by_label, extras)
-        self._quoted_context(doc, packs, by_label)
-        self._quoted_mentions(doc, packs, by_label, extras)
+        if not self._endorsed(doc, packs, by_label, extras):
+            self._quoted_context(doc, packs, by_label)
+            self._quoted_mentions(doc, packs, by_label, extras)
         hits = [h for label_hits in by_label.values() for h in label_hits]
 
         judged = set().union(*(p.labels for p in packs)) if lang is None else set(self.labels)
@@ -1098,11 +1119,11 @@ class LexiconDetector:
                                  "end": span.end}
                             )  # fmt: skip
                             continue
-                    weight = rule.weight
+                    weight, discounts = rule.weight, ""
                     if rule.label in _CATEGORY_LABELS and _negated(pack, view.text, m.start(), m.end(), rule):
-                        weight *= NEGATED_FACTOR
+                        weight, discounts = weight * NEGATED_FACTOR, f"negated, x {NEGATED_FACTOR}"
                         negated.append({"rule": rule.id, "start": span.start, "end": span.end})
-                    hits.append(_Hit(rule, span, weight))
+                    hits.append(_Hit(rule, span, weight, discounts))
         if idiom_spans:
             extras["idioms"] = [
                 {"idiom": i, "note": n, "start": s.start, "end": s.end} for s, i, n in idiom_spans
@@ -1230,6 +1251,53 @@ class LexiconDetector:
             )
             found.append(_Hit(rule, cue.span, PLANNED_WEIGHT))
 
+    @staticmethod
+    def _endorsed(
+        doc: Document, packs: Sequence[_Pack], by_label: dict[str, list[_Hit]], extras: dict[str, Any]
+    ) -> bool:
+        """Whether the post approves the words it quotes or reports: an ``endorsements`` entry ("...
+        and he was right", "couldn't agree more", "finally someone says it") outside every
+        quotation, in a post without a counter-speech cue of its own (one that opposes *and*
+        approves is left to the other readings). Named in ``extras[ENDORSED]``, which
+        :func:`vigie.decision.base.combine_signals` reads: with an attack of any detector at 0.5 or
+        more, no detector's reporting or counter-speech excuses it.
+
+        When this detector's own category rules fired too, the approval is theirs: quoted hits keep
+        their full weight (no :data:`QUOTED_FACTOR`, no quoted context), its reporting hits are
+        dropped (an attribution that frames an approval is not news; ``extras["endorsement_dropped"]``),
+        and each category that fired gains the endorsement as evidence of weight 0 (it explains the
+        reading, it adds nothing to the score)."""
+        folded = doc.views.folded
+        found: list[tuple[Span, str, str, str]] = []
+        quotes: list[Span] | None = None
+        for pack in packs:
+            if pack.endorsements is None:
+                continue
+            for m in pack.endorsements.finditer(folded.text):
+                span = folded.to_original(*m.span())
+                if quotes is None:
+                    quotes = [q for q, _pattern in _quotations(doc, packs)]
+                if any(q.start <= span.start and span.end <= q.end for q in quotes):
+                    continue
+                iid, note = pack.endorsement_notes[int((m.lastgroup or "i0")[1:])]
+                found.append((span, iid, note, pack.code))
+        if not found or by_label.get(_COUNTER):
+            return False
+        extras[ENDORSED] = [
+            {"endorsement": i, "note": n, "start": s.start, "end": s.end} for s, i, n, _c in found
+        ]
+        fired = [label for label in _CATEGORY_LABELS if by_label.get(label)]
+        if not fired:
+            return False
+        dropped = by_label.pop(_REPORTING, [])
+        if dropped:
+            extras["endorsement_dropped"] = sorted({h.rule.id for h in dropped})
+        span, iid, note, code = found[0]
+        for label in fired:
+            rule = Rule(iid, label, "", 0.0, f"endorsement: {note}", "folded", None, code)
+            by_label[label].append(_Hit(rule, span, 0.0))
+        return True
+
     def _quoted_context(self, doc: Document, packs: Sequence[_Pack], by_label: dict[str, list[_Hit]]) -> None:
         """Category words inside quotation marks, in a post that also attributes them (an
         ``attribution`` reporting cue) or opposes them (a counter-speech cue): context evidence
@@ -1286,7 +1354,8 @@ class LexiconDetector:
             for hit in by_label.get(label, ()):
                 if any(q.start <= hit.span.start and hit.span.end <= q.end for q in spans):
                     quoted.append({"rule": hit.rule.id, "start": hit.span.start, "end": hit.span.end})
-                    hit = _Hit(hit.rule, hit.span, hit.weight * QUOTED_FACTOR)
+                    why = "; ".join(w for w in (hit.discounts, f"quoted, x {QUOTED_FACTOR}") if w)
+                    hit = _Hit(hit.rule, hit.span, hit.weight * QUOTED_FACTOR, why)
                 kept.append(hit)
             if label in by_label:
                 by_label[label] = kept
@@ -1349,7 +1418,7 @@ class LexiconDetector:
 
     def _evidence(self, original: str, hit: _Hit) -> Evidence:
         rule = hit.rule
-        note = "" if hit.weight == rule.weight else f"; negated, weight {rule.weight} x {NEGATED_FACTOR}"
+        note = f"; weight {rule.weight}, {hit.discounts}" if hit.discounts else ""
         return Evidence(
             label=rule.label,
             span=hit.span,
