@@ -73,6 +73,11 @@ CASES = [
         "Jemand schrieb „Muslime sind Parasiten“ unter meinen Post. Recht hat er!",
     ),
     ("de", "de.endorse.endlich_sagt", "„Flüchtlinge sind Tiere“ – endlich sagt es mal einer."),
+    (
+        "de",
+        "de.endorse.jedem_wort",
+        "Meine Nachbarin meint, „Roma sind eine Krankheit“, und ich stimme jedem Wort zu.",
+    ),
     ("de", "de.endorse.was_alle_denken", "Er sagt nur, was alle denken: Ausländer sind Abschaum."),
     ("it", "it.endorse.aveva_ragione", 'Mio nonno diceva sempre "gli zingari sono ratti" e aveva ragione.'),
     (
