@@ -1,0 +1,66 @@
+"""Trash talk and household hyperbole are not threats (``<lang>/idioms_games.yaml`` and its siblings).
+
+"Gonna smash you at ping pong", "t'es mort à la prochaine manche", "cuando mamá vea esto, estás muerto": the
+lexicon's threat rules fire on the violent words, and before these idioms each of them was flagged (most at
+restrict). The idioms are narrow on purpose: pronoun objects only, no weapon, not "kill" in English, so a
+threat that happens to mention a match stays a threat.
+
+Sentences are written for these tests; they are not taken from any measurement set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from vigie.types import Signal
+
+Scan = Callable[[str, str], Signal]
+
+FLAG = 0.36
+"""The default policy's review threshold for ``violent_threat`` (policy/default.yaml)."""
+
+TRASH_TALK = [
+    ("en", "en.idiom.beat_at_game", "We are going to destroy you guys at the pub quiz tonight."),
+    (
+        "en",
+        "en.idiom.beat_at_game",
+        "Ready to get crushed at Mario Kart later? I'll crush you at mario kart.",
+    ),
+    ("en", "en.idiom.dead_next_round", "Laugh now, but next round you're dead, mate."),
+    ("en", "en.idiom.dead_when_mum_sees", "You're so dead when your mum sees the state of the kitchen."),
+    ("fr", "fr.idiom.battre_au_jeu", "Ce soir je vais vous exploser au baby-foot, préparez-vous."),
+    ("fr", "fr.idiom.mort_a_la_manche", "Rigole bien, à la prochaine partie t'es mort."),
+    ("fr", "fr.idiom.mort_quand_maman", "T'es mort quand ta mère va voir tes notes, frérot."),
+    ("es", "es.idiom.proxima_ronda", "Ríete ahora, que en la siguiente partida te machaco."),
+    ("es", "es.idiom.cuando_mama_vea", "Cuando tu madre vea el salón, estás muerto."),
+    ("de", "de.idiom.naechste_runde", "Lach nur, in der nächsten Partie bist du fällig."),
+    ("de", "de.idiom.wenn_mama_sieht", "Du bist so tot, wenn Mama die Küche sieht."),
+    ("it", "it.idiom.prossimo_round", "Ridi pure, alla prossima partita ti asfalto."),
+    ("it", "it.idiom.quando_mamma_vede", "Quando tua madre vede la cucina sei morto."),
+]
+
+
+@pytest.mark.parametrize(("lang", "idiom", "text"), TRASH_TALK)
+def test_trash_talk_is_not_a_threat(scan: Scan, lang: str, idiom: str, text: str) -> None:
+    signal = scan(text, lang)
+    assert signal.scores["violent_threat"].score < FLAG, signal.extras["rule_hits"]
+    assert idiom in {i["idiom"] for i in signal.extras.get("idioms", ())}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I'll stab you at the match on Saturday."),
+        ("en", "I'm going to kill you at the game, I know where you sit."),
+        ("en", "I'm going to shoot you when your mum gets home."),
+        ("en", "I will kill you when your dad gets home."),
+        ("fr", "Je vais te planter au match samedi."),
+        ("fr", "T'es mort quand je te trouve."),
+        ("es", "Te voy a apuñalar en el partido."),
+        ("de", "Ich werde dich beim Spiel abstechen."),
+        ("it", "Ti accoltello alla partita."),
+    ],
+)
+def test_threats_near_a_game_or_a_parent_stay_threats(scan: Scan, lang: str, text: str) -> None:
+    assert scan(text, lang).scores["violent_threat"].score >= FLAG
