@@ -58,7 +58,8 @@ Scoring
   the rule id, source ``vigie.lexicon@<version>``).
 - Idioms: a ``violent_threat`` or ``incitement`` hit overlapping an idiom span is dropped, and
   ``extras["suppressed"]`` says which idiom suppressed which rule.
-- Negation: a category hit preceded by a negation word of the language's ``negation`` list, or
+- Negation: a category hit preceded by a negation word of the language's ``negation`` list (or a
+  denying frame of its ``negation_frame`` list: "it's not true that", "I would never call"), or
   containing one, or followed by one that closes the clause (German word order: ``ich hasse
   Muslime nicht.``), has its weight multiplied by :data:`NEGATED_FACTOR` (``"I will never hurt
   you"``), noted in ``extras["negated"]``. A rule whose own pattern spells a negation
@@ -599,8 +600,11 @@ class _Compiler:
         self.first_chars: dict[str, _FirstChars] = {}
         """First characters of each source :meth:`pattern` returned (for the combined gate)."""
         self.negation = self._compile_terms(raw.lists.get("negation", ()), "folded")
+        # Right before a hit, a negation word or a frame that denies the clause it introduces ("it's not
+        # true that X are ...", "je ne traiterais jamais X de ..."): the list ``negation_frame``.
+        before = [*raw.lists.get("negation", ()), *raw.lists.get("negation_frame", ())]
         self.negation_tail = (
-            re.compile(rf"(?<!\w){_alternation(raw.lists['negation'], 'folded')}{_END}\W*$")
+            re.compile(rf"(?<!\w){_alternation(before, 'folded')}{_END}\W*$")
             if self.negation is not None
             else None
         )
@@ -941,6 +945,13 @@ def _negated(pack: _Pack, text: str, start: int, end: int, rule: Rule) -> bool:
         return False
     return (
         pack.negation.search(text, start, end) is not None or pack.negation_after.match(text, end) is not None
+    )
+
+
+def _discounted(hit: _Hit, why: str) -> _Hit:
+    """``hit`` at :data:`QUOTED_FACTOR` of its weight, the reason appended to its explanation."""
+    return _Hit(
+        hit.rule, hit.span, hit.weight * QUOTED_FACTOR, "; ".join(w for w in (hit.discounts, why) if w)
     )
 
 
@@ -1354,9 +1365,16 @@ class LexiconDetector:
             for hit in by_label.get(label, ()):
                 if any(q.start <= hit.span.start and hit.span.end <= q.end for q in spans):
                     quoted.append({"rule": hit.rule.id, "start": hit.span.start, "end": hit.span.end})
-                    why = "; ".join(w for w in (hit.discounts, f"quoted, x {QUOTED_FACTOR}") if w)
-                    hit = _Hit(hit.rule, hit.span, hit.weight * QUOTED_FACTOR, why)
+                    hit = _discounted(hit, f"quoted, x {QUOTED_FACTOR}")
                 kept.append(hit)
+            # A date or place next to a quoted threat plans nothing of the author's ("Today on the bus someone
+            # shouted "kill all X". Report it."): the planned hit weighs what its threat weighs.
+            planned = [h for h in kept if h.rule.id.endswith(".planned")]
+            if planned and all("quoted" in h.discounts for h in kept if not h.rule.id.endswith(".planned")):
+                kept = [
+                    _discounted(h, f"planned from quoted words, x {QUOTED_FACTOR}") if h in planned else h
+                    for h in kept
+                ]
             if label in by_label:
                 by_label[label] = kept
         if quoted:
