@@ -675,7 +675,9 @@ class _Compiler:
             raise _fail(file, entry, "capturing groups are not allowed; use (?:...)")
         if parsed.getwidth()[0] == 0 and re.compile(source, flags).fullmatch("") is not None:
             raise _fail(file, entry, "pattern matches the empty string")
-        wrapped = rf"(?<!\w)(?:{source}){_END}"
+        # No leading (?<!\w): every scanner is built by _combined, which tests the word start once for
+        # all its alternatives at the same position (measured: 13 % of the French pack's instructions).
+        wrapped = rf"(?:{source}){_END}"
         self.first_chars[wrapped] = _first_chars_of(parsed)
         return wrapped
 
