@@ -950,6 +950,11 @@ def _negated(pack: _Pack, text: str, start: int, end: int, rule: Rule) -> bool:
     )
 
 
+def _is_planned(hit: _Hit) -> bool:
+    """Whether ``hit`` is the planned-violence hit :meth:`LexiconDetector._planned` adds."""
+    return hit.rule.id.endswith(".planned")
+
+
 def _discounted(hit: _Hit, why: str) -> _Hit:
     """``hit`` at :data:`QUOTED_FACTOR` of its weight, the reason appended to its explanation."""
     return _Hit(
@@ -1090,7 +1095,7 @@ class LexiconDetector:
         if scoped:
             extras[SENTENCE_SCOPED] = scoped
         extras["rule_hits"] = sorted({h.rule.id for h in hits})
-        extras["planned"] = any(h.rule.id.endswith(".planned") for h in hits)
+        extras["planned"] = any(_is_planned(h) for h in hits)
         return Signal(
             detector=self.name,
             version=self.version,
@@ -1371,8 +1376,8 @@ class LexiconDetector:
                 kept.append(hit)
             # A date or place next to a quoted threat plans nothing of the author's ("Today on the bus someone
             # shouted "kill all X". Report it."): the planned hit weighs what its threat weighs.
-            planned = [h for h in kept if h.rule.id.endswith(".planned")]
-            if planned and all("quoted" in h.discounts for h in kept if not h.rule.id.endswith(".planned")):
+            planned = [h for h in kept if _is_planned(h)]
+            if planned and all("quoted" in h.discounts for h in kept if not _is_planned(h)):
                 kept = [
                     _discounted(h, f"planned from quoted words, x {QUOTED_FACTOR}") if h in planned else h
                     for h in kept
