@@ -116,6 +116,7 @@ regex scans of tweet-sized text.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import re
 import threading
@@ -132,6 +133,7 @@ from vigie.detectors.base import Document
 from vigie.detectors.targets import TargetMatch, WatchlistMatcher, find_names
 from vigie.errors import ConfigError
 from vigie.text.normalize import View, fold
+from vigie.text.regex_cache import RegexCache
 from vigie.types import ENDORSED, SENTENCE_SCOPED, CategoryScore, Evidence, Signal, Span, Target, TargetKind
 from vigie.watchlist import Watchlist, load_watchlist
 
@@ -391,7 +393,7 @@ def _term_strings(term: str, view: str) -> set[tuple[str, bool, bool]]:
     wildcard = term.endswith("*")
     base = term[:-1].strip() if wildcard else term.strip()
     if view == "folded":
-        variants = {fold(base)}
+        variants = {_fold_term(base)}
     else:
         lowered = base.casefold()
         variants = {lowered, _strip_accents(lowered)}
@@ -495,6 +497,13 @@ def _unfolded_letters(pattern: str) -> str:
     return "".join(sorted({c for c in bare if c.isalpha() and _folding_changes(c)}))
 
 
+@functools.lru_cache(maxsize=65536)
+def _fold_term(term: str) -> str:
+    """:func:`fold` for list terms: the same terms are folded by every rule, list and language that
+    uses them (measured: 69,000 folds, a third of a warm lexicon load, for ~20,000 distinct terms)."""
+    return fold(term)
+
+
 _sre_parser: Any = importlib.import_module("re._parser")  # untyped stdlib internals, used defensively
 _ZERO_WIDTH: Final = frozenset({"ASSERT", "ASSERT_NOT", "AT"})
 _REPEATS: Final = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
@@ -563,7 +572,33 @@ def _first_chars_of(parsed: Any) -> _FirstChars:
         return None
 
 
-def _gate(sources: Sequence[str], flags: int, known: Mapping[str, _FirstChars] | None = None) -> str:
+def _first_chars_json(parsed: Any) -> list[Any] | None:
+    """:func:`_first_chars_of` as a JSON value (what :class:`RegexCache` stores)."""
+    first = _first_chars_of(parsed)
+    return None if first is None else [sorted(first[0]), first[1]]
+
+
+def _first_chars_from_json(value: Any) -> _FirstChars:
+    return None if value is None else (frozenset(value[0]), bool(value[1]))
+
+
+_FIRST_CHARS_FACT: Final = "lexicon.first_chars/1"
+_RULE_FACT: Final = "lexicon.rule/1"
+"""Names of the parse-tree facts :class:`RegexCache` memoizes; bump the suffix when a derivation changes."""
+
+
+def _rule_facts(parsed: Any) -> list[Any]:
+    """What :meth:`_Compiler.pattern` checks of a rule's parse tree: capturing groups, minimum
+    width, first characters."""
+    return [parsed.state.groups, parsed.getwidth()[0], _first_chars_json(parsed)]
+
+
+def _gate(
+    sources: Sequence[str],
+    flags: int,
+    known: Mapping[str, _FirstChars] | None = None,
+    cache: RegexCache | None = None,
+) -> str:
     """A lookahead on the first character of any of ``sources`` (empty when unknown): it lets the
     combined regex skip most positions with one set test instead of trying every alternative.
     ``known`` holds first characters already computed (by :meth:`_Compiler.pattern`), keyed by
@@ -574,7 +609,12 @@ def _gate(sources: Sequence[str], flags: int, known: Mapping[str, _FirstChars] |
             first = known[source]
         else:
             try:
-                first = _first_chars_of(_sre_parser.parse(source, flags))
+                if cache is None:
+                    first = _first_chars_of(_sre_parser.parse(source, flags))
+                else:
+                    first = _first_chars_from_json(
+                        cache.facts(_FIRST_CHARS_FACT, source, flags, _first_chars_json)
+                    )
             except Exception:
                 return ""
         if first is None or first[1]:
@@ -584,34 +624,43 @@ def _gate(sources: Sequence[str], flags: int, known: Mapping[str, _FirstChars] |
 
 
 def _combined(
-    parts: Sequence[str], flags: int, known: Mapping[str, _FirstChars] | None = None
+    parts: Sequence[str],
+    flags: int,
+    known: Mapping[str, _FirstChars] | None = None,
+    cache: RegexCache | None = None,
 ) -> re.Pattern[str]:
     """One alternation of ``parts``, led by the word-start test (so positions inside words fail
-    with one check) and the first-character gate."""
-    return re.compile(rf"(?<!\w){_gate(parts, flags, known)}(?:" + "|".join(parts) + ")", flags)
+    with one check) and the first-character gate; compiled through ``cache`` when given."""
+    source = rf"(?<!\w){_gate(parts, flags, known, cache)}(?:" + "|".join(parts) + ")"
+    return cache.compile(source, flags) if cache is not None else re.compile(source, flags)
 
 
 class _Compiler:
     """Turns one folder's raw data into regex source, validating as it goes."""
 
-    def __init__(self, raw: _Raw) -> None:
+    def __init__(self, raw: _Raw, cache: RegexCache | None = None) -> None:
         self.raw = raw
+        self.regex = cache if cache is not None else RegexCache("unused", enabled=False)
+        """Where compiled programs and parse facts come from (in memory only when not given)."""
         self._cache: dict[tuple[str, str], str] = {}
         self.first_chars: dict[str, _FirstChars] = {}
+        self._list_negates: dict[str, bool] = {}
         """First characters of each source :meth:`pattern` returned (for the combined gate)."""
         self.negation = self._compile_terms(raw.lists.get("negation", ()), "folded")
         # Right before a hit, a negation word or a frame that denies the clause it introduces ("it's not
         # true that X are ...", "je ne traiterais jamais X de ..."): the list ``negation_frame``.
         before = [*raw.lists.get("negation", ()), *raw.lists.get("negation_frame", ())]
         self.negation_tail = (
-            re.compile(rf"(?<!\w){_alternation(before, 'folded')}{_END}\W*$")
+            self.regex.compile(rf"(?<!\w){_alternation(before, 'folded')}{_END}\W*$")
             if self.negation is not None
             else None
         )
         # A negation that closes the clause right after a hit ("ich hasse Muslime nicht."); not one
         # that starts a contrast ("I hate liars, not Muslims" has a comma first).
         self.negation_after = (
-            re.compile(rf"[ \t]+{_alternation(raw.lists['negation'], 'folded')}{_END}[ \t]*(?:[.!?;:,)]|$)")
+            self.regex.compile(
+                rf"[ \t]+{_alternation(raw.lists['negation'], 'folded')}{_END}[ \t]*(?:[.!?;:,)]|$)"
+            )
             if self.negation is not None
             else None
         )
@@ -620,17 +669,23 @@ class _Compiler:
         terms = list(terms)
         if not terms:
             return None
-        return re.compile(rf"(?<!\w){_alternation(terms, view)}{_END}")
+        return self.regex.compile(rf"(?<!\w){_alternation(terms, view)}{_END}")
 
     def negatable(self, pattern: str) -> bool:
         """Whether negation inside a hit should dampen it: not when the pattern or a list it
         references spells a negation itself ("are not human", "nobody would miss you")."""
         if self.negation is None:
             return True
-        texts = [pattern]
+        negation = self.negation
+        if negation.search(pattern):
+            return False
         for name in _REF.findall(pattern):
-            texts += (fold(t) for t in self.raw.lists.get(name, ()))
-        return not any(self.negation.search(t) for t in texts)
+            if name not in self._list_negates:  # once per list, not once per rule that references it
+                terms = self.raw.lists.get(name, ())
+                self._list_negates[name] = any(negation.search(_fold_term(t)) for t in terms)
+            if self._list_negates[name]:
+                return False
+        return True
 
     def ref(self, name: str, view: str, file: str, entry: str) -> str:
         key = (name, view)
@@ -666,19 +721,20 @@ class _Compiler:
         translated = _translate_pattern(pattern)
         source = _REF.sub(lambda m: self.ref(m.group(1), view, file, entry), translated)
         flags = re.IGNORECASE if view == "nfkc" else 0
-        # Parsed once, not compiled: the combined scanner compiles it (start-up is mostly parsing).
+        # Parsed once (or not at all: the facts are cached), not compiled: the combined scanner
+        # compiles it (start-up is mostly parsing).
         try:
-            parsed = _sre_parser.parse(source, flags)
+            groups, min_width, first = self.regex.facts(_RULE_FACT, source, flags, _rule_facts)
         except re.error as exc:
             raise _fail(file, entry, f"invalid regex: {exc}") from exc
-        if parsed.state.groups > 1:
+        if groups > 1:
             raise _fail(file, entry, "capturing groups are not allowed; use (?:...)")
-        if parsed.getwidth()[0] == 0 and re.compile(source, flags).fullmatch("") is not None:
+        if min_width == 0 and re.compile(source, flags).fullmatch("") is not None:
             raise _fail(file, entry, "pattern matches the empty string")
         # No leading (?<!\w): every scanner is built by _combined, which tests the word start once for
         # all its alternatives at the same position (measured: 13 % of the French pack's instructions).
         wrapped = rf"(?:{source}){_END}"
-        self.first_chars[wrapped] = _first_chars_of(parsed)
+        self.first_chars[wrapped] = _first_chars_from_json(first)
         return wrapped
 
 
@@ -746,7 +802,7 @@ def _expressions(
             raise _fail(file, iid, f"{kind} need a non-empty pattern and note")
         parts.append(f"(?P<i{len(notes)}>{compiler.pattern(pattern, 'folded', file, iid)})")
         notes.append((iid, note))
-    return (_combined(parts, 0) if parts else None), tuple(notes)
+    return (_combined(parts, 0, cache=compiler.regex) if parts else None), tuple(notes)
 
 
 def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
@@ -758,7 +814,9 @@ def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
                 # A pronoun glued by a hyphen ("rendez-vous", "voulez-vous", "tais-toi") is a compound
                 # noun or an inverted verb far more often than an address to the reader; threats that
                 # address the reader carry a free pronoun too ("tais-toi ou je te tue").
-                _combined([rf"(?<!-)(?P<t0>{_alternation(raw.you, 'folded')}){_END}"], 0),
+                _combined(
+                    [rf"(?<!-)(?P<t0>{_alternation(raw.you, 'folded')}){_END}"], 0, cache=compiler.regex
+                ),
                 (("you", "you", f"{raw.code}.target.you"),),
             )
         )
@@ -775,12 +833,14 @@ def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
         body = "|".join(parts)
         if section == "roles" and raw.determiners:
             body = rf"(?:{_alternation(raw.determiners, 'folded')}\W*)?(?:{body})"
-        scanners.append(_TargetScanner(_combined([rf"(?:{body}){_END}"], 0), tuple(entries)))
+        scanners.append(
+            _TargetScanner(_combined([rf"(?:{body}){_END}"], 0, cache=compiler.regex), tuple(entries))
+        )
     return tuple(scanners)
 
 
-def _compile_pack(raw: _Raw) -> _Pack:
-    compiler = _Compiler(raw)
+def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
+    compiler = _Compiler(raw, cache)
     seen: set[str] = set()
     by_key: dict[tuple[str, str], list[tuple[Rule, str]]] = {}
     for file, entry in raw.rules:
@@ -792,7 +852,9 @@ def _compile_pack(raw: _Raw) -> _Pack:
         flags = re.IGNORECASE if view == "nfkc" else 0
         parts = [f"(?P<r{i}>{source})" for i, (_r, source) in enumerate(items)]
         known = {part: compiler.first_chars.get(src) for part, (_r, src) in zip(parts, items, strict=True)}
-        scanners.append(_Scanner(view, _combined(parts, flags, known), tuple(r for r, _s in items)))
+        scanners.append(
+            _Scanner(view, _combined(parts, flags, known, compiler.regex), tuple(r for r, _s in items))
+        )
     idioms, notes = _expressions(compiler, seen, "idioms")
     endorsements, endorsement_notes = _expressions(compiler, seen, "endorsements")
     quotes = tuple(
@@ -839,7 +901,12 @@ def _load_pack(directory: Path, code: str) -> _Pack:
     with _PACKS_LOCK:
         pack = _PACKS.get(key)
     if pack is None:
-        pack = _compile_pack(_read_folder(directory, code))
+        # Compiled regex programs and parse facts of this folder persist between processes
+        # (vigie.text.regex_cache): most of a cold load is Python's regex parser.
+        folder = hashlib.sha256(key[0].encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        cache = RegexCache(f"lexicon-{code}-{folder}")
+        pack = _compile_pack(_read_folder(directory, code), cache)
+        cache.save()
         with _PACKS_LOCK:
             _PACKS[key] = pack
     return pack
@@ -890,7 +957,7 @@ def lexicon_terms(data_dir: Path = DATA_DIR, languages: Iterable[str] | None = N
         category = _referenced_lists(raw, lambda e: e.get("label") in _CATEGORY_LABELS)
         disavowal = _referenced_lists(raw, lambda e: e.get("cue") == _DISAVOWAL)
         for name, values in raw.lists.items():
-            terms = [fold(_bare(v)) for v in values]
+            terms = [_fold_term(_bare(v)) for v in values]
             listed.update(terms)
             if name in raw.no_repair:
                 continue
@@ -898,7 +965,9 @@ def lexicon_terms(data_dir: Path = DATA_DIR, languages: Iterable[str] | None = N
                 splittable.update(terms)
             if name in category or name in disavowal:
                 salient.update(terms)
-        grouped.update(w for values in raw.groups.values() for v in values for w in fold(_bare(v)).split())
+        grouped.update(
+            w for values in raw.groups.values() for v in values for w in _fold_term(_bare(v)).split()
+        )
 
     def words(found: set[str]) -> frozenset[str]:
         return frozenset(w for w in found if w.isalpha() and w.isascii())
