@@ -206,3 +206,142 @@ def test_calling_whoever_makes_the_claim_a_bigot_is_counter_speech(
 )
 def test_calling_the_claimant_anything_else_is_not(scan: Scan, language: str, text: str) -> None:
     assert counter(scan(text, language)) < 0.5
+
+
+WEARY = [
+    # (language, rule, weariness of hateful words: counter-speech, weariness of the group itself: the attack)
+    (
+        "en",
+        "en.counter.tired_of_seeing",
+        "I'm tired of seeing slurs aimed at Muslims",
+        "I'm tired of seeing Muslims everywhere I go.",
+    ),
+    (
+        "en",
+        "en.counter.tired_of_seeing",
+        "I'm sick of seeing people call Jews vermin",
+        "I'm sick of seeing people defend Jews.",
+    ),
+    (
+        "en",
+        "en.counter.tired_of_seeing",
+        "So fed up with the racist abuse thrown at black players.",
+        "So fed up with the antisemitism from Muslims in this city.",
+    ),
+    (
+        "fr",
+        "fr.counter.marre_de_voir",
+        "J'en ai marre de voir des insultes contre les musulmans",
+        "J'en ai marre de voir des musulmans partout.",
+    ),
+    (
+        "fr",
+        "fr.counter.marre_de_voir",
+        "Ras le bol de lire des commentaires racistes sur les Roms.",
+        "Ras le bol de lire des commentaires sur les Roms, qu'ils partent.",
+    ),
+    (
+        "es",
+        "es.counter.harto_de_ver",
+        "Estoy harto de ver insultos contra los musulmanes",
+        "Estoy harto de ver musulmanes por todas partes.",
+    ),
+    (
+        "es",
+        "es.counter.harto_de_ver",
+        "Estoy cansada de leer comentarios racistas sobre los gitanos.",
+        "Estoy cansada de leer el odio de los musulmanes hacia España.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "rule", "weary", "attack"), WEARY)
+def test_weariness_of_hateful_words_is_counter_speech(
+    scan: Scan, language: str, rule: str, weary: str, attack: str
+) -> None:
+    """Weariness of "slurs aimed at X" condemns the slurs; weariness of X (en.hate.i_hate_group) or of hatred
+    ascribed to X is the attack, and read as counter-speech the policy's context cap would allow it."""
+    good = scan(weary, language)
+    assert counter(good) >= 0.5
+    assert rule in good.extras["rule_hits"]
+    bad = scan(attack, language)
+    assert rule not in bad.extras["rule_hits"]
+    assert counter(bad) < 0.5
+
+
+def test_weariness_of_slurs_keeps_the_slur_it_names_but_speaks_for_its_sentence(scan: Scan) -> None:
+    """The derogation it reports is still matched (the policy's context cap decides), and like every
+    disavowal the cue does not cover an attack in another sentence."""
+    reported = scan("I'm sick of seeing people call Jews vermin", "en")
+    assert reported.scores["hate"].score >= 0.5
+    assert counter(reported) >= 0.5
+    undone = scan("I'm tired of seeing slurs aimed at Muslims. Jews are vermin.", "en")
+    assert counter(undone) < 0.5
+    assert "en.counter.tired_of_seeing" in undone.extras["disavowal_dropped"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sick of seeing people say immigrants are welcome here.",
+        "Tired of seeing slurs aimed at Muslims? Then stop blowing things up.",
+        "I'm tired of the racism against white people in this country.",
+    ],
+)
+def test_weariness_of_anything_else_is_not_counter_speech(scan: Scan, text: str) -> None:
+    assert "en.counter.tired_of_seeing" not in scan(text, "en").extras["rule_hits"]
+
+
+REPORT_CALLS = [
+    # (language, rule, a call to report hateful words after quoting them, a call to report people)
+    (
+        "de",
+        "de.counter.meldet",
+        "Der Spieler sagt: „Ausländer sind Ratten“. Meldet so etwas!",
+        "Meldet die Ausländer in eurer Straße!",
+    ),
+    (
+        "de",
+        "de.counter.meldet",
+        "„Ausländer sind Ratten“ – sowas muss man melden.",
+        "Illegale muss man melden.",
+    ),
+    (
+        "de",
+        "de.counter.meldet",
+        "„Juden sind Ungeziefer“. Bitte meldet diesen Hass.",
+        "„Juden sind Ungeziefer“. Meldet das ruhig, ist trotzdem wahr.",
+    ),
+    (
+        "fr",
+        "fr.counter.nommer_pour_opposer",
+        "« Les musulmans sont des rats ». Signalez ce genre de message.",
+        "Signalez ce genre de personnes à la préfecture, les clandestins n'ont rien à faire ici.",
+    ),
+    (
+        "es",
+        "es.counter.denunciad",
+        "«Los musulmanes son ratas». Denunciad estos mensajes.",
+        "Denunciad a los inmigrantes ilegales de vuestro barrio.",
+    ),
+    (
+        "en",
+        "en.counter.naming_to_oppose",
+        '"Muslims are vermin" - report this.',
+        "Report illegal immigrants to ICE.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "rule", "report", "denounce"), REPORT_CALLS)
+def test_a_call_to_report_hateful_words_is_counter_speech(
+    scan: Scan, language: str, rule: str, report: str, denounce: str
+) -> None:
+    """A call to report the quoted words opposes them, as "report this" does in English; a call to report
+    people ("report the immigrants") is the attack."""
+    good = scan(report, language)
+    assert counter(good) >= 0.5
+    assert rule in good.extras["rule_hits"]
+    bad = scan(denounce, language)
+    assert rule not in bad.extras["rule_hits"]
+    assert counter(bad) < 0.5

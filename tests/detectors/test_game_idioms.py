@@ -27,6 +27,8 @@ TRASH_TALK = [
         "en.idiom.beat_at_game",
         "Ready to get crushed at Mario Kart later? I'll crush you at mario kart.",
     ),
+    ("en", "en.idiom.beat_at_game", "gonna smash you at ping pong"),
+    ("en", "en.idiom.beat_at_game", "I'll destroy you at chess tonight"),
     ("en", "en.idiom.dead_next_round", "Laugh now, but next round you're dead, mate."),
     ("en", "en.idiom.dead_when_mum_sees", "You're so dead when your mum sees the state of the kitchen."),
     ("fr", "fr.idiom.battre_au_jeu", "Ce soir je vais vous exploser au baby-foot, préparez-vous."),
@@ -60,7 +62,60 @@ def test_trash_talk_is_not_a_threat(scan: Scan, lang: str, idiom: str, text: str
         ("es", "Te voy a apuñalar en el partido."),
         ("de", "Ich werde dich beim Spiel abstechen."),
         ("it", "Ti accoltello alla partita."),
+        # the object is a person, not a pronoun for a rival side: a match official is a role target
+        ("en", "We will kill the referee at the game tonight"),
+        ("en", "I'm going to stab the umpire after the match."),
+        ("en", "We'll hunt down the ref after the final whistle."),
+        # "umbringen" is no word for beating someone at a game, whatever the game
+        ("de", "Ich bringe dich beim Spiel um"),
+        ("de", "Wir bringen euch im Finale alle um."),
     ],
 )
 def test_threats_near_a_game_or_a_parent_stay_threats(scan: Scan, lang: str, text: str) -> None:
     assert scan(text, lang).scores["violent_threat"].score >= FLAG
+
+
+def test_a_threat_to_the_referee_at_the_game_names_the_referee(scan: Scan) -> None:
+    """Here "at the game tonight" is where and when, not trash talk: the referee is a role target (kind
+    ``official``, a match official), the threat is not suppressed, and the time makes it planned."""
+    signal = scan("We will kill the referee at the game tonight", "en")
+    assert signal.scores["violent_threat"].score >= 0.9, signal.extras["rule_hits"]
+    assert "en.threat.someone_should_kill" in signal.extras["rule_hits"]
+    assert not signal.extras.get("suppressed")
+    assert signal.extras["planned"] is True
+    assert [t.name for t in signal.targets if t.kind == "official"] == ["the referee"]
+
+
+@pytest.mark.parametrize(
+    ("referee", "judge"),
+    [
+        ("Someone said they will kill the referee", "Someone said they will kill the judge"),
+        (
+            "Police said a man threatened to kill the umpire.",
+            "Police said a man threatened to kill the judge.",
+        ),
+    ],
+)
+def test_a_reported_referee_threat_is_read_as_one_to_a_judge(scan: Scan, referee: str, judge: str) -> None:
+    """A threat someone else is said to have made is scored as it is for any other role: the same rules,
+    the same reporting cues, the same scores."""
+    ref, jud = scan(referee, "en"), scan(judge, "en")
+    assert ref.extras["rule_hits"] == jud.extras["rule_hits"]
+    assert {k: v.score for k, v in ref.scores.items()} == {k: v.score for k, v in jud.scores.items()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The referee was awful tonight, but we'll crush them in the return leg.",
+        "We will destroy them on Saturday, whatever the referee decides.",
+        "Honestly, the ref had a shocker and the linesman was no better.",
+        "I'd kill for a referee who knows the offside rule.",
+        "See ref 12 for details, I will end this thread here.",
+    ],
+)
+def test_a_match_official_in_a_sentence_of_sports_talk_is_no_threat(scan: Scan, text: str) -> None:
+    """A role target counts for any harm word in its sentence ("we'll crush", "I will end"): a sentence that
+    only mentions the referee beside trash talk about the other side, or "ref" as a reference, is not a
+    threat."""
+    assert scan(text, "en").scores["violent_threat"].score < FLAG, scan(text, "en").extras

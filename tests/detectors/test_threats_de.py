@@ -40,6 +40,15 @@ THREATS = [
     ("Wir erschießen den Richter, wenn das Urteil fällt.", "violent_threat"),
     ("Du weißt, dass ich dich eines Tages abstechen werde.", "violent_threat"),
     ("Ich dreh dir den Hals um, du Ratte.", "violent_threat"),
+    # "umbringen" split ("bringe ... um"), the particle closing the clause; "beim Spiel" is where, not a taunt
+    ("Ich bringe dich beim Spiel um", "violent_threat"),
+    ("Wir bringen euch alle um", "violent_threat"),
+    ("Ich bringe den Richter um", "violent_threat"),
+    ("Morgen bringe ich dich um", "violent_threat"),
+    # "jemanden um die Ecke bringen" is itself a way of saying "kill"
+    ("Ich bring dich um die Ecke.", "violent_threat"),
+    # a purpose clause after the threat is not the "um zu" of "ich bringe dich um zu sehen"
+    ("Ich bringe dich um, um zu zeigen, wer hier das Sagen hat.", "violent_threat"),
     # harm predicates with a target in the sentence
     ("Die Richterin kriegt 'ne Kugel.", "violent_threat"),
     ("Der Minister wird noch heute erschossen.", "violent_threat"),
@@ -99,6 +108,11 @@ NOT_THREATS = [
     "Die Polizei stürmt die Wohnung des Tatverdächtigen in Köln.",
     # everyday look-alikes
     "Ich bring dich um 8 zum Bahnhof.",
+    "Ich bringe dich um 8 Uhr nach Hause",
+    "Ich bring dich um die Ecke zur Bushaltestelle.",
+    "Keine Angst, ich bringe dich um die Ecke bis zum Bahnhof.",
+    "Ich bringe dich um die Zeit lieber mit dem Auto heim.",
+    "Ich bringe dich um zu sehen, wie es dir geht.",
     "Ich bringe sie nach Hause, um sicherzugehen, dass alles gut ist.",
     "Nehmt die Waffen runter!",
     "Kommt am Samstag zur Mahnwache vor dem Rathaus und bringt Kerzen mit.",
@@ -147,6 +161,27 @@ def test_negation_dampens_the_threat_and_says_so(scan: Scan) -> None:
     assert score(threat, "violent_threat") >= 0.5
     assert score(negated, "violent_threat") < 0.3
     assert negated.extras.get("negated"), dict(negated.extras)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ich bringe dich nicht um.", "Wir bringen euch nicht alle um, keine Angst."]
+)
+def test_a_negated_separable_verb_threat_is_dampened(scan: Scan, text: str) -> None:
+    """A "nicht" between the verb and its particle negates the killing as it does anywhere else."""
+    signal = scan(text, "de")
+    assert score(signal, "violent_threat") < 0.3
+    assert [n["rule"] for n in signal.extras["negated"]] == ["de.threat.ich_bring_um"]
+
+
+def test_umbringen_at_a_game_is_a_threat_but_beating_someone_at_it_is_not(scan: Scan) -> None:
+    """The game idiom covers the words for winning ("fertigmachen", "plattmachen", gamers' "killen"), not
+    "umbringen": a threat that happens to name a match stays a threat, as "kill" does in English."""
+    threat = scan("Ich bringe dich beim Spiel um", "de")
+    assert "de.threat.ich_bring_um" in threat.extras["rule_hits"]
+    assert not threat.extras.get("suppressed")
+    taunt = scan("Im Finale werden wir euch killen!", "de")
+    assert score(taunt, "violent_threat") < 0.5
+    assert "de.idiom.spiel_fertigmachen" in {i["idiom"] for i in taunt.extras.get("idioms", ())}
 
 
 def test_a_harm_predicate_counts_only_with_a_target(scan: Scan) -> None:
