@@ -314,7 +314,7 @@ REPORT_CALLS = [
     ),
     (
         "fr",
-        "fr.counter.nommer_pour_opposer",
+        "fr.counter.signaler",
         "« Les musulmans sont des rats ». Signalez ce genre de message.",
         "Signalez ce genre de personnes à la préfecture, les clandestins n'ont rien à faire ici.",
     ),
@@ -326,7 +326,7 @@ REPORT_CALLS = [
     ),
     (
         "en",
-        "en.counter.naming_to_oppose",
+        "en.counter.report_call",
         '"Muslims are vermin" - report this.',
         "Report illegal immigrants to ICE.",
     ),
@@ -345,3 +345,44 @@ def test_a_call_to_report_hateful_words_is_counter_speech(
     bad = scan(denounce, language)
     assert rule not in bad.extras["rule_hits"]
     assert counter(bad) < 0.5
+
+
+LAUNDERED = [
+    # (language, an attack in the author's own voice with a call to report appended, the same words cited)
+    ("en", "Jews are vermin. Report this!", 'Saw this today: "Jews are vermin". Report this!'),
+    ("en", "Report this: Muslims are rats.", 'Report this: "Muslims are rats."'),
+    ("de", "Juden sind Ungeziefer. Meldet so etwas!", "„Juden sind Ungeziefer“. Meldet so etwas!"),
+    (
+        "fr",
+        "Les juifs sont des rats. Signalez ce genre de message.",
+        "« Les juifs sont des rats » : signalez ce genre de message.",
+    ),
+    (
+        "es",
+        "Los judíos son ratas. Denunciad estos mensajes.",
+        "«Los judíos son ratas». Denunciad estos mensajes.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "asserted", "cited"), LAUNDERED)
+def test_a_call_to_report_does_not_launder_the_authors_own_attack(
+    scan: Scan, language: str, asserted: str, cited: str
+) -> None:
+    """A call to report opposes words the post cites; appended to an attack the author makes (no
+    quotation marks, no one it is attributed to) it is dropped, and the attack stands."""
+    own = scan(asserted, language)
+    assert own.scores["hate"].score >= 0.5
+    assert counter(own) < 0.5
+    assert own.extras["report_call_dropped"]
+    quoted = scan(cited, language)
+    assert counter(quoted) >= 0.5
+    assert "report_call_dropped" not in quoted.extras
+
+
+def test_a_call_to_report_words_attributed_to_someone_is_kept(scan: Scan) -> None:
+    """Reported speech without quotation marks is cited too, when a reporting cue attributes it."""
+    signal = scan("My neighbour said that Jews are vermin. Report this!", "en")
+    assert signal.scores["reporting"].score > 0
+    assert counter(signal) >= 0.5
+    assert "report_call_dropped" not in signal.extras

@@ -50,7 +50,7 @@ FRAMES = [
         "L'immigration doit cesser.",
     ),
     (
-        "fr.counter.nommer_pour_opposer",
+        "fr.counter.signaler",
         "J'ai signalé le compte, faites pareil.",
         "Je signale les clandestins qui dorment sous le pont.",
     ),

@@ -26,7 +26,7 @@ the named entries of ``lists``, ``groups``, ``roles`` may be spread over several
 ``label`` is one of the four categories or ``reporting``, ``counter_speech``, ``imminence``;
 ``weight`` in (0, 1] is the strength of one hit; ``view`` is ``folded`` (default) or ``nfkc``;
 ``cue`` tags a rule for the combination rules below (imminence: ``time|place|weapon|logistics``,
-reporting: ``attribution``; counter_speech: ``disavowal``). Ids are ``<lang>.<kind>.<name>``,
+reporting: ``attribution``; counter_speech: ``disavowal|report_call``). Ids are ``<lang>.<kind>.<name>``,
 unique, and storage keys: never reuse an id for a different meaning.
 
 Terms are literal text, folded at load time with :func:`vigie.text.normalize.fold` (the very
@@ -80,6 +80,10 @@ Scoring
   sentence), go to ``extras["sentence_scoped"]`` (:data:`vigie.types.SENTENCE_SCOPED`), so that
   an attack in another sentence — the encoder's too — voids them when signals combine
   (``vigie.decision.base.combine_signals``).
+- Report calls: a ``counter_speech`` rule with ``cue: report_call`` ("Report this!", "Meldet so
+  etwas!") opposes words the post cites; it is dropped when the post asserts an attack itself (a
+  hate, threat or incitement hit at full weight outside every quotation, and no reporting cue),
+  named in ``extras["report_call_dropped"]``: "Jews are vermin. Report this!" is the attack.
 - Quoted mentions: a category hit that lies inside quotation marks, in a post that says at least
   :data:`FRAME_WORDS` words outside its quotations, has its weight multiplied by
   :data:`QUOTED_FACTOR`, noted in ``extras["quoted"]``. Why: a quotation inside a frame is a
@@ -174,12 +178,13 @@ _COUNTER: Final = "counter_speech"
 _CUES: Final[Mapping[str, frozenset[str]]] = {
     IMMINENCE: frozenset({"time", "place", "weapon", "logistics"}),
     _REPORTING: frozenset({"attribution"}),
-    _COUNTER: frozenset({"disavowal"}),
+    _COUNTER: frozenset({"disavowal", "report_call"}),
     "violent_threat": frozenset({"needs_target"}),
     "incitement": frozenset({"needs_target"}),
 }
 _NEEDS_TARGET: Final = "needs_target"
 _DISAVOWAL: Final = "disavowal"
+_REPORT_CALL: Final = "report_call"
 _WHEN_WHERE: Final = frozenset({"time", "place"})
 _ROLE_KINDS: Final[Mapping[str, TargetKind]] = {
     "judge": "judge",
@@ -1074,7 +1079,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "11"
+    version: str = "12"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
@@ -1134,6 +1139,7 @@ class LexiconDetector:
             by_label.setdefault(hit.rule.label, []).append(hit)
         self._planned(by_label)
         self._disavowals(doc, by_label, extras)
+        self._report_calls(doc, packs, by_label, extras)
         if not self._endorsed(doc, packs, by_label, extras):
             self._quoted_context(doc, packs, by_label)
             self._quoted_mentions(doc, packs, by_label, extras)
@@ -1269,6 +1275,34 @@ class LexiconDetector:
                 continue
             kept.append(hit)
         by_label[_COUNTER] = kept
+
+    @staticmethod
+    def _report_calls(
+        doc: Document, packs: Sequence[_Pack], by_label: dict[str, list[_Hit]], extras: dict[str, Any]
+    ) -> None:
+        """Drop ``report_call`` counter-speech hits ("Report this!", "Meldet so etwas!") when the post
+        asserts an attack itself: a hate, threat or incitement hit at full weight outside every
+        quotation, in a post with no reporting cue. A call to report opposes words the post
+        *cites* (quotes, or attributes to someone); appended to an attack in the author's own
+        voice it is a way to launder it (measured before: "Jews are vermin. Report this!" was
+        allowed through the context cap). Named in ``extras["report_call_dropped"]``."""
+        counter = by_label.get(_COUNTER)
+        if not counter or by_label.get(_REPORTING) or not any(h.rule.cue == _REPORT_CALL for h in counter):
+            return
+        quotes = [span for span, _pattern in _quotations(doc, packs)]
+
+        def cited(hit: _Hit) -> bool:
+            return any(q.start <= hit.span.start and hit.span.end <= q.end for q in quotes)
+
+        asserted = any(
+            h.weight == h.rule.weight and not cited(h)
+            for label in (*_VIOLENCE, "hate")
+            for h in by_label.get(label, ())
+        )
+        if not asserted:
+            return
+        extras["report_call_dropped"] = sorted({h.rule.id for h in counter if h.rule.cue == _REPORT_CALL})
+        by_label[_COUNTER] = [h for h in counter if h.rule.cue != _REPORT_CALL]
 
     @staticmethod
     def _sentence_scoped(doc: Document, by_label: Mapping[str, Sequence[_Hit]]) -> dict[str, Any]:
