@@ -2,7 +2,8 @@
 
 Steps (each result also written to ``bench/results/<name>.json``; a table is printed):
 
-1. the realistic mix (``bench/mix.py``, ``--posts`` posts) in ``bench/data/``;
+1. the realistic mix (``bench/mix.py``, ``--posts`` posts) in ``bench/data/``; start-up: ``vigie analyze``
+   on one post with an empty and then a warm regex cache (``vigie.text.regex_cache``);
 2. ``vigie analyze MIX -o OUT`` end to end as a subprocess, (a) with the cascade on — the
    realistic case — and (b) with it off, so every post reaches the encoder (worst case):
    wall time, posts/s, peak RSS of the process; the share reaching the encoder is the
@@ -160,6 +161,26 @@ def analyze(mix: Path, cascade: bool, detectors: str | None, posts: int, workers
         "includes": "process start-up, model loading, reading, scoring, deciding, writing JSONL",
         "idle_share_before": idle,
     }
+
+
+def startup(mix: Path, workers: int) -> dict[str, Any]:
+    """``vigie analyze`` on the mix's first post: wall seconds with an empty regex cache (the
+    lexicon compiles every pattern: ``vigie.text.regex_cache``) and then with the cache it left."""
+    import tempfile
+
+    one = DATA / "one.jsonl"
+    with mix.open(encoding="utf-8") as src:
+        one.write_text(src.readline(), encoding="utf-8")
+    out = DATA / "one-out.jsonl"
+    cmd = [sys.executable, "-m", "vigie.cli", "analyze", str(one), "-o", str(out), "--workers", str(workers)]
+    result: dict[str, Any] = {"command": f"vigie analyze ONE_POST -o OUT --workers {workers}"}
+    with tempfile.TemporaryDirectory(prefix="vigie-bench-cache-") as cache:
+        for key in ("cold_cache_seconds", "warm_cache_seconds"):
+            dt, _rss, proc = _timed(cmd, _env(XDG_CACHE_HOME=cache))
+            if proc.returncode != 0:
+                return {"error": proc.stderr.strip()[-2000:], "returncode": proc.returncode}
+            result[key] = round(dt, 2)
+    return result
 
 
 def routing(mix: Path) -> dict[str, Any]:
@@ -341,7 +362,7 @@ def main() -> int:
     ap.add_argument("--ray-store", default=None, help="PostgreSQL URL for the Ray step (default: SQLite)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="vigie analyze --workers")
     ap.add_argument(
-        "--skip", default="", help="comma-separated steps to skip: analyze,latency,xlmr,peers,ray"
+        "--skip", default="", help="comma-separated steps to skip: startup,analyze,latency,xlmr,peers,ray"
     )
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
@@ -359,6 +380,8 @@ def main() -> int:
         "detectors": a.detectors or "configured default",
     }
     results["routing"] = _save("routing", routing(mix))
+    if "startup" not in skip:
+        results["startup"] = _save("startup", startup(mix, a.workers))
     if "analyze" not in skip:
         for key, name, cascade in (
             ("realistic", "analyze_realistic", True),
@@ -391,6 +414,10 @@ def main() -> int:
     busy = [k for k, v in idle.items() if v is not None and v < QUIET]
     if busy:
         print(f"WARNING: busy machine before {', '.join(busy)} (idle share < {QUIET}); rerun when quiet")
+    if "startup" in results and "error" not in results["startup"]:
+        st = results["startup"]
+        cold, warm = st["cold_cache_seconds"], st["warm_cache_seconds"]
+        print(f"start-up (one post): {cold} s with an empty regex cache, {warm} s warm")
     if "latency" in results:
         print(
             f"single-post latency: p50 {results['latency']['p50_ms']} ms, "
