@@ -380,6 +380,24 @@ def test_a_call_to_report_does_not_launder_the_authors_own_attack(
     assert "report_call_dropped" not in quoted.extras
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I'm reporting every account that says Muslims are rats."),
+        ("en", "It's racist to say that Jews are vermin. Report these accounts."),
+        ("fr", "C'est du racisme de dire que les Noirs sont des animaux. Signalez ces comptes."),
+        ("fr", "Je signale tous les comptes qui disent que les handicapés devraient être éliminés."),
+        ("de", "Es ist rassistisch zu sagen, dass Juden Ungeziefer sind. Meldet so etwas!"),
+        ("es", "Es racista decir que los judíos son ratas. Denunciad estos mensajes."),
+    ],
+)
+def test_a_call_to_report_words_a_speech_frame_cites_is_kept(scan: Scan, language: str, text: str) -> None:
+    """Words after a speech frame ("accounts that say", "dire que") are cited, not asserted."""
+    signal = scan(text, language)
+    assert counter(signal) >= 0.5
+    assert "report_call_dropped" not in signal.extras
+
+
 def test_a_call_to_report_words_attributed_to_someone_is_kept(scan: Scan) -> None:
     """Reported speech without quotation marks is cited too, when a reporting cue attributes it."""
     signal = scan("My neighbour said that Jews are vermin. Report this!", "en")

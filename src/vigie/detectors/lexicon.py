@@ -82,8 +82,9 @@ Scoring
   (``vigie.decision.base.combine_signals``).
 - Report calls: a ``counter_speech`` rule with ``cue: report_call`` ("Report this!", "Meldet so
   etwas!") opposes words the post cites; it is dropped when the post asserts an attack itself (a
-  hate, threat or incitement hit at full weight outside every quotation, and no reporting cue),
-  named in ``extras["report_call_dropped"]``: "Jews are vermin. Report this!" is the attack.
+  hate, threat or incitement hit at full weight outside every quotation and after no
+  ``citation_frame`` of its own sentence, and no reporting cue), named in
+  ``extras["report_call_dropped"]``: "Jews are vermin. Report this!" is the attack.
 - Quoted mentions: a category hit that lies inside quotation marks, in a post that says at least
   :data:`FRAME_WORDS` words outside its quotations, has its weight multiplied by
   :data:`QUOTED_FACTOR`, noted in ``extras["quoted"]``. Why: a quotation inside a frame is a
@@ -264,6 +265,8 @@ class _Pack:
     targets: tuple[_TargetScanner, ...]
     quotes: tuple[re.Pattern[str], ...] = ()
     labels: frozenset[str] = frozenset()
+    citation: re.Pattern[str] | None = None
+    """The ``citation_frame`` list: speech frames that cite what follows them in the sentence."""
 
 
 @dataclass(slots=True)
@@ -879,6 +882,7 @@ def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
         targets=_targets(compiler),
         quotes=quotes,
         labels=frozenset(label for label, _view in by_key),
+        citation=compiler._compile_terms(raw.lists.get("citation_frame", ()), "folded"),
     )
 
 
@@ -1281,18 +1285,26 @@ class LexiconDetector:
         doc: Document, packs: Sequence[_Pack], by_label: dict[str, list[_Hit]], extras: dict[str, Any]
     ) -> None:
         """Drop ``report_call`` counter-speech hits ("Report this!", "Meldet so etwas!") when the post
-        asserts an attack itself: a hate, threat or incitement hit at full weight outside every
-        quotation, in a post with no reporting cue. A call to report opposes words the post
-        *cites* (quotes, or attributes to someone); appended to an attack in the author's own
-        voice it is a way to launder it (measured before: "Jews are vermin. Report this!" was
-        allowed through the context cap). Named in ``extras["report_call_dropped"]``."""
+        asserts an attack itself: a hate, threat or incitement hit at full weight that is not cited,
+        in a post with no reporting cue. Cited: inside quotation marks, or after a ``citation_frame``
+        of its sentence ("I'm reporting every account that says X are vermin", "It's racist to say
+        that X are animals. Report these accounts."); not merely next to the call ("Report this:
+        X are rats." and "X are rats, report this" are the attack). A call to
+        report opposes words the post cites; appended to an attack in the author's own voice it
+        launders it (measured before: "Jews are vermin. Report this!" was allowed through the
+        context cap). Named in ``extras["report_call_dropped"]``."""
         counter = by_label.get(_COUNTER)
         if not counter or by_label.get(_REPORTING) or not any(h.rule.cue == _REPORT_CALL for h in counter):
             return
         quotes = [span for span, _pattern in _quotations(doc, packs)]
+        chunks = doc.chunks or (Span(0, len(doc.text)),)
+        frames = [p.citation for p in packs if p.citation is not None]
 
         def cited(hit: _Hit) -> bool:
-            return any(q.start <= hit.span.start and hit.span.end <= q.end for q in quotes)
+            if any(q.start <= hit.span.start and hit.span.end <= q.end for q in quotes):
+                return True
+            before = fold(doc.text[chunks[_chunk_of(chunks, hit.span)].start : hit.span.start])
+            return any(frame.search(before) is not None for frame in frames)
 
         asserted = any(
             h.weight == h.rule.weight and not cited(h)
