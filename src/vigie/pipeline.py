@@ -22,6 +22,7 @@ from vigie.settings import DetectionSettings, Settings
 from vigie.text.chunks import cap_text, split_sentences
 from vigie.text.language import LanguageIdentifier
 from vigie.text.normalize import normalize
+from vigie.text.spelling import unmask_views
 from vigie.types import Decision, Post
 
 __all__ = ["Pipeline"]
@@ -93,7 +94,8 @@ class Pipeline:
 
     def prepare(self, posts: Sequence[Post], languages: Sequence[str] | None = None) -> list[Document]:
         """Cap, normalize, identify the language (unless ``languages`` already says it, as
-        :meth:`identify` would) and chunk each post."""
+        :meth:`identify` would) and chunk each post. Masked letters ("k*ll") are filled in the folded
+        view (:func:`vigie.text.spelling.unmask_views`)."""
         capped = [cap_text(p.text, self.detection.max_chars) for p in posts]
         langs = list(languages) if languages is not None else self.identify(posts)
         if len(langs) != len(posts):
@@ -104,7 +106,7 @@ class Pipeline:
                 Document(
                     post=post,
                     text=text,
-                    views=normalize(text),
+                    views=unmask_views(normalize(text), lang),
                     language=lang,
                     chunks=split_sentences(text, max_chunk_chars=self.detection.chunk_chars),
                     truncated=truncated,

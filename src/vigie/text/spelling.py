@@ -21,19 +21,34 @@ such words into pieces that mean nothing, so the heads miss the attack (measured
 
 The repaired text is a second reading for the encoder (max over readings), never a replacement:
 a wrong repair can add a reading, not remove one. Words are ``[a-z]+`` runs of the folded view.
+
+**Masked letters** (:meth:`SpellingRepair.unmask`) are different: ``k*ll``, ``r*ts``, ``verm*n``,
+``Mes*er`` — self-censorship, and the commonest way to slip a word past a filter — spell a word
+whose every other letter is given. Each ``*`` inside a word (one to :data:`MAX_MASKS` of them, at
+least two letters, not the word's first character: ``*emphasis*`` is markdown) is read as one
+letter. With one mask, the first tier that any fill reaches decides, if exactly one fill reaches
+it: swearing (:data:`PROFANITY`: ``sh*t`` is "shit", not the salient "shot"), then salient terms
+(inflections allowed: ``r*ts`` is "rats", although "rots" is a word), then known words; two fits
+in the deciding tier (``sl*t``: slit, slut) leave the word as written. With two or three masks
+only a word that no other fill competes with is read (``sh**t``: shoot, shirt, short... stays).
+A star after a known word is a footnote or emphasis (``coffee*``), and German gender stars
+(``Lehrer*innen``) are not letters. Same length in, same length
+out, so :func:`unmask_views` can put the result in the folded view itself, keeping its offsets:
+the lexicon and the encoder read ``kill``, the evidence shows the post's ``k*ll``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
-from vigie.text.normalize import fold
+from vigie.text.normalize import NormalizedText, View, fold
 
-__all__ = ["SpellingRepair", "default_repair"]
+__all__ = ["SpellingRepair", "default_repair", "unmask_views"]
 
 _WORD: Final = re.compile(r"[a-z]+")
 _ARTICLES: Final = frozenset("ai")
@@ -44,6 +59,24 @@ MIN_SALIENT: Final = 5
 """Salient terms shorter than this are not repaired from a deletion (``kik`` is a typo of "kick")."""
 MIN_PART: Final = 3
 """Both halves of a split have at least this many letters ("delice" is not "de lice")."""
+PROFANITY: Final = frozenset(
+    # What people mask most is swearing: "sh*t" is "shit", not the salient "shot". Listed because
+    # sentencepiece's vocabulary lacks several of them; they win a masked word they fit.
+    {
+        *("shit", "fuck", "crap", "damn", "piss", "cunt", "dick", "cock", "bitch", "bastard", "arse"),
+        *("asshole", "wanker", "twat", "bullshit"),
+        *("merde", "putain", "connard", "connasse", "salope", "bordel", "enfoire", "batard"),
+        *("mierda", "puta", "joder", "cabron", "gilipollas", "pendejo"),
+        *("scheisse", "arsch", "fick", "ficken", "wichser", "hurensohn"),
+        *("merda", "cazzo", "stronzo", "puttana", "vaffanculo", "coglione"),
+    }
+)
+MAX_MASKS: Final = 3
+"""Masked letters per word that :meth:`SpellingRepair.unmask` fills (26 ** 3 lookups at most)."""
+_MASKED: Final = re.compile(r"[a-z][a-z*]*\*[a-z*]*")
+_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+_GENDER_STAR: Final = re.compile(r"[a-z]{3}\*in(?:nen)?$")
+"""German gender-inclusive spelling ("Lehrer*innen", "Ärzt*in"): the star is not a letter."""
 INFLECTIONS: Final = ("s", "es", "ed", "er", "ers", "est", "ing", "ly")
 """Endings that make a known word into another real word. No one-letter endings but "s": sentencepiece's
 word-initial pieces are not all words (``▁stup``), and "stup" + "d" must not make ``stupd`` known."""
@@ -101,6 +134,52 @@ class SpellingRepair:
                 return f"{left} {right}"
         return word
 
+    def _is_salient(self, word: str) -> bool:
+        if word in self.salient:
+            return True
+        return any(word.endswith(end) and word[: -len(end)] in self.salient for end in INFLECTIONS)
+
+    def unmask_word(self, word: str) -> str:
+        """``word`` with its ``*`` read as letters when one word fits (module docstring), else
+        ``word`` itself; always the same length."""
+        masks = word.count("*")
+        if not 0 < masks <= MAX_MASKS or len(word) - masks < 2 or word[0] == "*" or _GENDER_STAR.search(word):
+            return word
+        if word.endswith("*") and self._is_known(word.rstrip("*")):  # "coffee*": a footnote or emphasis
+            return word
+        slots = [i for i, ch in enumerate(word) if ch == "*"]
+        chars = list(word)
+        profane: list[str] = []
+        salient: list[str] = []
+        known: list[str] = []
+        for fill in _fills(masks):
+            for i, ch in zip(slots, fill, strict=True):
+                chars[i] = ch
+            candidate = "".join(chars)
+            if candidate in PROFANITY:
+                profane.append(candidate)
+            elif self._is_salient(candidate):
+                salient.append(candidate)
+            elif self._is_known(candidate):
+                known.append(candidate)
+        if masks > 1:  # many fills: only a word nothing else competes with
+            found = profane + salient + known
+            return found[0] if len(found) == 1 else word
+        for tier in (profane, salient, known):
+            if tier:
+                return tier[0] if len(tier) == 1 else word
+        return word
+
+    def unmask(self, text: str) -> str:
+        """``text`` (a folded view) with masked letters filled in; same length; ``text`` itself
+        when nothing is masked. @handles and links are left alone."""
+        if "*" not in text:
+            return text
+        parts = _NAMES.split(text)
+        for i in range(0, len(parts), 2):
+            parts[i] = _MASKED.sub(lambda m: self.unmask_word(m.group()), parts[i])
+        return "".join(parts)
+
     def repair(self, text: str) -> str:
         """``text`` (a folded view) with every repairable word repaired; ``text`` itself when none is.
         @handles and links are names, not words: they are never repaired."""
@@ -108,6 +187,32 @@ class SpellingRepair:
         for i in range(0, len(parts), 2):  # even parts lie between names
             parts[i] = _WORD.sub(lambda m: self.repair_word(m.group()), parts[i])
         return "".join(parts)
+
+
+@functools.cache
+def _fills(masks: int) -> tuple[str, ...]:
+    """Every way to fill ``masks`` letters, in alphabetical order."""
+    out = [""]
+    for _ in range(masks):
+        out = [prefix + letter for prefix in out for letter in _LETTERS]
+    return tuple(out)
+
+
+def unmask_views(views: NormalizedText, language: str | None) -> NormalizedText:
+    """``views`` with masked letters of the folded view filled in by the repair for ``language``
+    (:meth:`SpellingRepair.unmask`); the same object when the post masks nothing. The offsets are
+    kept: one view character per view character."""
+    folded = views.folded
+    if "*" not in folded.text:
+        return views
+    text = default_repair(language).unmask(folded.text)
+    if text == folded.text:
+        return views
+    return NormalizedText(
+        original=views.original,
+        nfkc=views.nfkc,
+        folded=View(text=text, offsets=folded.offsets, ends=folded.ends),
+    )
 
 
 _REPAIRS: dict[str | None, SpellingRepair] = {}
