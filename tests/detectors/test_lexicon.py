@@ -469,6 +469,8 @@ def _rule(**fields: object) -> str:
     ("body", "problem"),
     [
         (_rule(pattern="'kill (?:you'"), "invalid regex"),
+        # parses, but does not compile: only the combined scanner's compilation finds it
+        (_rule(pattern="'(?<!(?:a|bb) )kill {you}'"), "look-behind requires fixed-width pattern"),
         (_rule(label="murder"), "unknown label"),
         (_rule(pattern="'kill {victims}'"), "unknown or empty list reference {victims}"),
         (_rule(weight=1.5), "weight"),
@@ -583,6 +585,7 @@ def test_compiled_languages_are_shared_between_detectors_until_a_file_changes(tm
         ("{id: xx.endorse.a, pattern: 'he was right'}", "non-empty pattern and note"),
         ("{id: yy.endorse.a, pattern: 'he was right', note: n}", "starting with 'xx.'"),
         ("{id: xx.endorse.a, pattern: 'he (was right', note: n}", "invalid regex"),
+        ("{id: xx.endorse.a, pattern: '(?<!(?:a|bb) )he was right', note: n}", "look-behind requires"),
         ("'he was right'", "must be mappings"),
     ],
 )

@@ -789,6 +789,7 @@ def _expressions(
     """Compile a folder's ``idioms`` or ``endorsements`` (``kind``): entries ``{id, pattern, note}``
     on the folded view, one combined regex whose group ``i<n>`` names the n-th entry."""
     parts: list[str] = []
+    sources: list[tuple[str, str, str]] = []
     notes: list[tuple[str, str]] = []
     singular = kind[:-1]
     for file, entry in getattr(compiler.raw, kind):
@@ -808,9 +809,28 @@ def _expressions(
         note, pattern = entry.get("note"), entry.get("pattern")
         if not isinstance(note, str) or not note.strip() or not isinstance(pattern, str) or not pattern:
             raise _fail(file, iid, f"{kind} need a non-empty pattern and note")
-        parts.append(f"(?P<i{len(notes)}>{compiler.pattern(pattern, 'folded', file, iid)})")
+        source = compiler.pattern(pattern, "folded", file, iid)
+        parts.append(f"(?P<i{len(notes)}>{source})")
+        sources.append((file, iid, source))
         notes.append((iid, note))
-    return (_combined(parts, 0, cache=compiler.regex) if parts else None), tuple(notes)
+    if not parts:
+        return None, ()
+    try:
+        return _combined(parts, 0, cache=compiler.regex), tuple(notes)
+    except re.error as exc:
+        raise _culprit(sources, 0, exc) from exc
+
+
+def _culprit(sources: Sequence[tuple[str, str, str]], flags: int, exc: re.error) -> ConfigError:
+    """The error naming the entry whose regex does not compile, once a combined scanner failed to.
+    Entries are only parsed when loaded (compiling each costs start-up), and parsing does not catch
+    everything compiling does (a look-behind of variable width)."""
+    for file, entry, source in sources:
+        try:
+            re.compile(source, flags)
+        except re.error as own:
+            return _fail(file, entry, f"invalid regex: {own}")
+    return ConfigError(f"lexicon: a combined pattern does not compile: {exc}", code="lexicon")
 
 
 def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
@@ -860,9 +880,11 @@ def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
         flags = re.IGNORECASE if view == "nfkc" else 0
         parts = [f"(?P<r{i}>{source})" for i, (_r, source) in enumerate(items)]
         known = {part: compiler.first_chars.get(src) for part, (_r, src) in zip(parts, items, strict=True)}
-        scanners.append(
-            _Scanner(view, _combined(parts, flags, known, compiler.regex), tuple(r for r, _s in items))
-        )
+        try:
+            regex = _combined(parts, flags, known, compiler.regex)
+        except re.error as exc:  # parsing passed; compiling failed (a variable-width look-behind...)
+            raise _culprit([(r.file, r.id, src) for r, src in items], flags, exc) from exc
+        scanners.append(_Scanner(view, regex, tuple(r for r, _s in items)))
     idioms, notes = _expressions(compiler, seen, "idioms")
     endorsements, endorsement_notes = _expressions(compiler, seen, "endorsements")
     quotes = tuple(
