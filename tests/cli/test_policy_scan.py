@@ -35,8 +35,12 @@ STRICT = candidate_text(
 # Removes every violating post, and suspends at the first point: exercises strikes.
 HARSH = candidate_text(
     **{
-        "when: {gte: {score.violent_threat: 0.92}}": "when: {gte: {score.violent_threat: 0.5}}",
-        "when: {gte: {score.hate: 0.95}}": "when: {gte: {score.hate: 0.5}}",
+        "        - gte: {score.violent_threat: 0.92}\n        - gte: {agreement.violent_threat: 2}": (
+            "        - gte: {score.violent_threat: 0.5}"
+        ),
+        "        - gte: {score.hate: 0.95}\n        - gte: {agreement.hate: 2}": (
+            "        - gte: {score.hate: 0.5}"
+        ),
         "name: vigie-default": "name: harsh",
         "    - {points: 3, actions: [warn_author], description: a warning}": (
             "    - {points: 1, actions: [warn_author], description: a warning}"

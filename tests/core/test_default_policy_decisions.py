@@ -5,21 +5,27 @@ from __future__ import annotations
 from vigie.categories import Severity, Verdict
 from vigie.decision import Assessment
 from vigie.policy import PolicyDecider, load_policy, parse_policy
-from vigie.types import CategoryScore, Evidence, Post, Span, Target
+from vigie.types import CategoryScore, Evidence, Post, Signal, Span, Target
 
 
 def assess(
-    scores: dict[str, float], targets: tuple[Target, ...] = (), text: str = "some text here"
+    scores: dict[str, float],
+    targets: tuple[Target, ...] = (),
+    text: str = "some text here",
+    detectors: int = 2,
 ) -> Assessment:
+    """Combined ``scores`` as ``detectors`` detectors that each scored them so would give them."""
+
+    def evidence(label: str) -> tuple[Evidence, ...]:
+        return (Evidence(label, Span(0, 4), text[:4], "test", "test@1"),)
+
+    combined = {k: CategoryScore(k, v, evidence(k)) for k, v in scores.items()}
     return Assessment(
         post=Post(id="p", text=text),
         language="en",
-        scores={
-            k: CategoryScore(k, v, (Evidence(k, Span(0, 4), text[:4], "test", "test@1"),))
-            for k, v in scores.items()
-        },
+        scores=combined,
         targets=targets,
-        signals=(),
+        signals=tuple(Signal(f"test.{i}", "1", "en", combined) for i in range(detectors)),
         truncated=False,
     )
 
@@ -45,6 +51,29 @@ def test_verdict_ladder_per_category() -> None:
     assert DECIDER.decide(assess({"hate": 0.97})).verdict is Verdict.REMOVE
     # harassment has no remove threshold in the default table
     assert DECIDER.decide(assess({"harassment": 0.99})).verdict is Verdict.RESTRICT
+
+
+def test_removal_needs_two_detectors_to_agree() -> None:
+    """Policy v10: one detector alone at the removal bar restricts and queues; two agreeing remove. A
+    second detector that scores the category below 0.5 does not agree."""
+    for label, score in (("hate", 0.97), ("violent_threat", 0.95), ("incitement", 0.95)):
+        assert DECIDER.decide(assess({label: score}, detectors=2)).verdict is Verdict.REMOVE
+        alone = DECIDER.decide(assess({label: score}, detectors=1))
+        assert alone.verdict is Verdict.RESTRICT, label
+        assert "restrict_visibility" in alone.actions and "queue_review" in alone.actions
+    combined = {"hate": CategoryScore("hate", 0.97)}
+    disagree = Assessment(
+        post=Post(id="p", text="some text here"),
+        language="en",
+        scores=combined,
+        targets=(),
+        signals=(
+            Signal("model", "1", "en", combined),
+            Signal("lexicon", "1", "en", {"hate": CategoryScore("hate", 0.3)}),
+        ),
+        truncated=False,
+    )
+    assert DECIDER.decide(disagree).verdict is Verdict.RESTRICT
 
 
 def test_violations_list_every_category_over_review() -> None:

@@ -6,7 +6,7 @@ import textwrap
 
 from vigie.decision.base import Assessment
 from vigie.policy import Policy, parse_policy
-from vigie.types import CategoryScore, Post, Span, Target, TargetKind
+from vigie.types import CategoryScore, Post, Signal, Span, Target, TargetKind
 
 
 def assess(
@@ -16,13 +16,17 @@ def assess(
     language: str = "en",
     reach: dict[str, int] | None = None,
     source: str = "default",
+    detectors: int = 2,
 ) -> Assessment:
+    """An assessment with these combined ``scores``, given by ``detectors`` detectors that each
+    scored them so (what the policy's ``agreement.<category>`` counts; 0: no signals at all)."""
+    combined = {k: CategoryScore(k, v) for k, v in (scores or {}).items()}
     return Assessment(
         post=Post(id="p", text="some text", source=source, reach=reach or {}),
         language=language,
-        scores={k: CategoryScore(k, v) for k, v in (scores or {}).items()},
+        scores=combined,
         targets=targets,
-        signals=(),
+        signals=tuple(Signal(f"test.{i}", "1", language, combined) for i in range(detectors)),
         truncated=False,
     )
 

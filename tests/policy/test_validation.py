@@ -59,6 +59,14 @@ MISTAKES = [
         "unknown label 'hat' in 'score.hat' (did you mean 'hate'?)",
     ),
     (
+        "unknown_agreement_category",
+        "score.hate: 0.5}}",
+        "agreement.hat: 2}}",
+        7,
+        "rule 'hate.review'",
+        "unknown category 'hat' in 'agreement.hat' (did you mean 'hate'?)",
+    ),
+    (
         "unknown_field_path",
         "{score.reporting: 0.5}",
         "{author.karma: 0.5}",

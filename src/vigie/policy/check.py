@@ -26,7 +26,7 @@ from vigie.policy.compiled import Policy
 from vigie.policy.engine import Outcome, PolicyDecider
 from vigie.policy.loader import load_policy
 from vigie.policy.model import Example
-from vigie.types import CategoryScore, PolicyRef, Post, Span, Target
+from vigie.types import CategoryScore, PolicyRef, Post, Signal, Span, Target
 
 __all__ = ["Assessor", "CheckReport", "ExampleResult", "check_policy", "example_assessment", "run_examples"]
 
@@ -105,15 +105,19 @@ def example_assessment(example: Example) -> Assessment:
     """The assessment a signal fixture stands for (scores without evidence, targets without spans)."""
     if example.scores is None:
         raise ValueError(f"example {example.id} is a text example; it needs the pipeline")
+    scores = {label: CategoryScore(label, score) for label, score in example.scores.items()}
+    language = example.language or DEFAULT_LANGUAGE
     return Assessment(
         post=_post(example),
-        language=example.language or DEFAULT_LANGUAGE,
-        scores={label: CategoryScore(label, score) for label, score in example.scores.items()},
+        language=language,
+        scores=scores,
         targets=tuple(
             Target(kind=t.kind, name=t.name or t.kind, span=Span(0, 0), watchlist_id=t.watchlist_id)
             for t in example.targets
         ),
-        signals=(),
+        # One signal per detector the fixture stands for, each with the fixture's scores: what
+        # ``agreement.<category>`` counts.
+        signals=tuple(Signal(f"example.{i}", "1", language, scores) for i in range(example.detectors)),
         truncated=False,
     )
 

@@ -197,6 +197,10 @@ class Example(_Strict):
     source: str = "example"
     author: dict[str, float] | None = None
     reach: dict[str, int] = Field(default_factory=dict)
+    detectors: int = Field(2, ge=1, le=8)
+    """How many detectors a ``scores`` fixture stands for, each giving these scores (so
+    ``agreement.<category>`` counts them when they reach 0.5): 2 by default, as the default
+    pipeline runs two; 1 models one detector alone."""
     expect: Expectation
 
     @model_validator(mode="after")

@@ -22,7 +22,9 @@ from vigie.store.outbox import OutboxRepository
 from vigie.types import Post
 
 SECRET = "s3cret-endpoint-key"
-THREAT = "I will kill you tomorrow at your house, Marc."  # remove: remove_content + notify_author
+# Restricted and critical (lexicon only: one detector never removes, policy v10): restrict_visibility,
+# queue_review, escalate_law_enforcement.
+THREAT = "I will kill you tomorrow at your house, Marc."
 NO_RETRY_WAIT = RetryPolicy(max_attempts=3, base=timedelta(0), jitter=0)
 
 
@@ -72,7 +74,7 @@ def receiver() -> Iterator[Receiver]:
 def _decide(store: Store, pipeline: Pipeline, post_id: str = "p1") -> str:
     post = Post(id=post_id, text=THREAT, source="forum")
     (decision,) = pipeline.run_batch([post])
-    assert set(decision.actions) >= {"remove_content", "notify_author"}
+    assert set(decision.actions) >= {"restrict_visibility", "escalate_law_enforcement"}
     save_routed(store, [(post, decision)])
     return decision.id
 
@@ -94,7 +96,7 @@ def test_delivery_is_signed_and_keyed(store: Store, lexicon_pipeline: Pipeline, 
     worker.close()
     assert report.delivered == len(receiver.received) >= 2 and receiver.bad_signatures == 0
     keys = {r["action"]: r["_key"] for r in receiver.received}
-    assert keys["remove_content"] == action_key(decision_id, "remove_content")
+    assert keys["restrict_visibility"] == action_key(decision_id, "restrict_visibility")
     assert all(r["action_key"] == r["_key"] and r["decision_id"] == decision_id for r in receiver.received)
     assert {i.status for i in OutboxRepository(store).items()} == {OutboxStatus.DELIVERED}
 
@@ -103,7 +105,7 @@ def test_retries_then_dead_letter_then_requeue(
     store: Store, lexicon_pipeline: Pipeline, receiver: Receiver
 ) -> None:
     outbox = OutboxRepository(store)
-    outbox.add_endpoint("platform", receiver.url, secret=SECRET, actions=["remove_content"])
+    outbox.add_endpoint("platform", receiver.url, secret=SECRET, actions=["restrict_visibility"])
     _decide(store, lexicon_pipeline)
     worker = Worker(store, retry=NO_RETRY_WAIT)
     receiver.fail_next = 1

@@ -22,7 +22,10 @@ HARSH = (
     (resources.files("vigie.policy") / "default.yaml")
     .read_text(encoding="utf-8")
     .replace("name: vigie-default", "name: harsh")
-    .replace("when: {gte: {score.violent_threat: 0.92}}", "when: {gte: {score.violent_threat: 0.36}}")
+    .replace(
+        "        - gte: {score.violent_threat: 0.92}\n        - gte: {agreement.violent_threat: 2}",
+        "        - gte: {score.violent_threat: 0.36}",
+    )
 )
 
 
