@@ -325,6 +325,12 @@ REPORT_CALLS = [
         "Denunciad a los inmigrantes ilegales de vuestro barrio.",
     ),
     (
+        "it",
+        "it.counter.segnalate",
+        "«Gli ebrei sono parassiti». Segnalate questo post!",
+        "Segnalate gli immigrati del quartiere.",
+    ),
+    (
         "en",
         "en.counter.report_call",
         '"Muslims are vermin" - report this.',
@@ -362,6 +368,11 @@ LAUNDERED = [
         "Los judíos son ratas. Denunciad estos mensajes.",
         "«Los judíos son ratas». Denunciad estos mensajes.",
     ),
+    (
+        "it",
+        "Gli ebrei sono parassiti. Segnalate questo post!",
+        "«Gli ebrei sono parassiti». Segnalate questo post!",
+    ),
 ]
 
 
@@ -389,6 +400,7 @@ def test_a_call_to_report_does_not_launder_the_authors_own_attack(
         ("fr", "Je signale tous les comptes qui disent que les handicapés devraient être éliminés."),
         ("de", "Es ist rassistisch zu sagen, dass Juden Ungeziefer sind. Meldet so etwas!"),
         ("es", "Es racista decir que los judíos son ratas. Denunciad estos mensajes."),
+        ("it", "Ho segnalato l'account che dice che i rom sono parassiti."),
     ],
 )
 def test_a_call_to_report_words_a_speech_frame_cites_is_kept(scan: Scan, language: str, text: str) -> None:
