@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,29 +60,30 @@ def test_a_corrupt_file_is_ignored_and_rewritten(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "ns.json").read_text(encoding="utf-8"))["format"] == 1
 
 
-def test_a_tampered_program_is_rejected_by_the_engine_and_compiled_from_source(tmp_path: Path) -> None:
+def _saved_and_edited(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -> RegexCache:
+    """SOURCE compiled into a cache file, the file's JSON changed by ``edit``, and a new cache on it."""
     cache = RegexCache("ns", directory=tmp_path)
     cache.compile(SOURCE)
     cache.save()
     path = tmp_path / "ns.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    for entry in data["entries"].values():
-        entry[1] = entry[1][: len(entry[1]) // 2]  # a truncated program
+    edit(data)
     path.write_text(json.dumps(data), encoding="utf-8")
-    again = RegexCache("ns", directory=tmp_path)
+    return RegexCache("ns", directory=tmp_path)
+
+
+def test_a_tampered_program_is_rejected_by_the_engine_and_compiled_from_source(tmp_path: Path) -> None:
+    def truncate(data: dict[str, Any]) -> None:
+        for entry in data["entries"].values():
+            entry[1] = entry[1][: len(entry[1]) // 2]
+
+    again = _saved_and_edited(tmp_path, truncate)
     assert _matches(again.compile(SOURCE), TEXTS) == _matches(re.compile(SOURCE), TEXTS)
     assert (again.hits, again.misses) == (0, 1)
 
 
 def test_a_file_from_another_engine_is_not_used(tmp_path: Path) -> None:
-    cache = RegexCache("ns", directory=tmp_path)
-    cache.compile(SOURCE)
-    cache.save()
-    path = tmp_path / "ns.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["engine"] = "cpython-2.7-0"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    again = RegexCache("ns", directory=tmp_path)
+    again = _saved_and_edited(tmp_path, lambda data: data.update(engine="cpython-2.7-0"))
     again.compile(SOURCE)
     assert (again.hits, again.misses) == (0, 1)
 
