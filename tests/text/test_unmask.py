@@ -43,7 +43,7 @@ def test_a_masked_word_is_read_as_the_word_that_fits(repair: SpellingRepair, mas
         "*kill*",  # markdown emphasis
         "lehrer*innen",  # a German gender star
         "x*",  # too few letters
-        "k****",  # too many masks
+        "k***l",  # too many masks
         "q*zx",  # nothing fits
     ],
 )
@@ -93,3 +93,13 @@ def test_a_masked_attack_is_decided_like_the_plain_one(pipeline: Pipeline, maske
     attacks = ("hate", "violent_threat")
     lexicon = [e for e in a.evidence if e.source.startswith("vigie.lexicon") and e.label in attacks]
     assert any("*" in e.snippet for e in lexicon), lexicon
+
+
+def test_a_text_of_masked_words_costs_a_bounded_amount_of_work(repair: SpellingRepair) -> None:
+    """Only the first MAX_MASKED_WORDS masked words are read; the rest stay as written."""
+    from vigie.text.spelling import MAX_MASKED_WORDS
+
+    text = " ".join(["k*ll"] * (MAX_MASKED_WORDS + 5))
+    words = repair.unmask(text).split()
+    assert words.count("kill") == MAX_MASKED_WORDS
+    assert words[MAX_MASKED_WORDS:] == ["k*ll"] * 5

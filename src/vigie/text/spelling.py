@@ -29,8 +29,8 @@ least two letters, not the word's first character: ``*emphasis*`` is markdown) i
 letter. With one mask, the first tier that any fill reaches decides, if exactly one fill reaches
 it: swearing (:data:`PROFANITY`: ``sh*t`` is "shit", not the salient "shot"), then salient terms
 (inflections allowed: ``r*ts`` is "rats", although "rots" is a word), then known words; two fits
-in the deciding tier (``sl*t``: slit, slut) leave the word as written. With two or three masks
-only a word that no other fill competes with is read (``sh**t``: shoot, shirt, short... stays).
+in the deciding tier (``sl*t``: slit, slut) leave the word as written. With two masks only a word
+that no other fill competes with is read (``ve**in``: vermin; ``sh**t``: shoot, shirt, short... stays).
 A star after a known word is a footnote or emphasis (``coffee*``), and German gender stars
 (``Lehrer*innen``) are not letters. Same length in, same length
 out, so :func:`unmask_views` can put the result in the folded view itself, keeping its offsets:
@@ -71,8 +71,12 @@ PROFANITY: Final = frozenset(
         *("merda", "cazzo", "stronzo", "puttana", "vaffanculo", "coglione"),
     }
 )
-MAX_MASKS: Final = 3
-"""Masked letters per word that :meth:`SpellingRepair.unmask` fills (26 ** 3 lookups at most)."""
+MAX_MASKS: Final = 2
+"""Masked letters per word that :meth:`SpellingRepair.unmask` fills: 26 ** 2 fills, about 2 ms a word
+(three masks took 14 ms a word, which a post of masked words could turn into seconds)."""
+MAX_MASKED_WORDS: Final = 16
+"""Masked words per text that :meth:`SpellingRepair.unmask` tries (the rest are left as written): a post
+made of two-star words costs at most about 35 ms, not seconds."""
 _MASKED: Final = re.compile(r"[a-z][a-z*]*\*[a-z*]*")
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 _GENDER_STAR: Final = re.compile(r"[a-z]{3}\*in(?:nen)?$")
@@ -175,9 +179,15 @@ class SpellingRepair:
         when nothing is masked. @handles and links are left alone."""
         if "*" not in text:
             return text
+        budget = [MAX_MASKED_WORDS]
+
+        def one(match: re.Match[str]) -> str:
+            budget[0] -= 1
+            return self.unmask_word(match.group()) if budget[0] >= 0 else match.group()
+
         parts = _NAMES.split(text)
         for i in range(0, len(parts), 2):
-            parts[i] = _MASKED.sub(lambda m: self.unmask_word(m.group()), parts[i])
+            parts[i] = _MASKED.sub(one, parts[i])
         return "".join(parts)
 
     def repair(self, text: str) -> str:
