@@ -87,6 +87,11 @@ class EvalReport:
     by_category: dict[str, dict[str, float | int]]
     errors: list[dict[str, Any]] = field(default_factory=list)
     cascade: CascadeLoss | None = None
+    detectors: list[str] = field(default_factory=list)
+    """What produced the predictions: each detector as ``name@version`` (``vigie.lexicon@12``), so two
+    reports can be compared without knowing which checkout made them."""
+    policy: str = ""
+    """The policy that decided, ``name@version (sha256:<first 12>)``."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -267,6 +272,8 @@ def evaluate(
         by_category=_table(by_cat, with_category=True),
         errors=errors,
         cascade=router.result() if router is not None else None,
+        detectors=[str(getattr(d, "source", d.name)) for d in pipeline.detectors],
+        policy=f"{(ref := pipeline.decider.policy).name}@{ref.version} (sha256:{ref.hash[:12]})",
     )
 
 
@@ -386,6 +393,8 @@ def print_report(report: EvalReport, console: Console) -> None:
         f"(violating {report.accuracy_violating:.1%}, non-violating {report.accuracy_non_violating:.1%}), "
         f"AUPRC {auprc}"
     )
+    if report.detectors or report.policy:
+        console.print(f"detectors {', '.join(report.detectors)} · policy {report.policy}")
     _print_table(console, "by language", report.by_language)
     _print_table(console, "by category", report.by_category)
     _print_table(console, "by functionality", report.by_functionality)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from vigie.contract import decision_record
+from vigie.detectors.lexicon import LexiconDetector
 from vigie.errors import InputError
 from vigie.evaluation import VIOLATING, evaluate, load_suite
 from vigie.pipeline import Pipeline
@@ -87,3 +88,8 @@ def test_predictions_are_the_analyze_output(tmp_path: Path, pipeline: Pipeline) 
     assert report.by_functionality["threat_dir_h"]["accuracy"] == (correct[0] + correct[2]) / 2
     assert len(report.errors) == 4 - sum(correct)
     assert report.auprc is not None and 0.0 <= report.auprc <= 1.0
+    # the report names what made it: detector versions and the policy
+    assert f"vigie.lexicon@{LexiconDetector.version}" in report.detectors
+    ref = pipeline.decider.policy
+    assert report.policy.startswith(f"{ref.name}@{ref.version} (sha256:")
+    assert report.to_json()["detectors"] == report.detectors
