@@ -32,7 +32,7 @@ from vigie.contract import decision_record
 from vigie.errors import InputError
 from vigie.model.firststage import Clearance, FirstStage
 from vigie.pipeline import Pipeline
-from vigie.types import Post
+from vigie.types import PolicyRef, Post
 
 __all__ = [
     "CascadeLoss",
@@ -273,8 +273,13 @@ def evaluate(
         errors=errors,
         cascade=router.result() if router is not None else None,
         detectors=[str(getattr(d, "source", d.name)) for d in pipeline.detectors],
-        policy=f"{(ref := pipeline.decider.policy).name}@{ref.version} (sha256:{ref.hash[:12]})",
+        policy=_policy_label(pipeline.decider.policy),
     )
+
+
+def _policy_label(ref: PolicyRef) -> str:
+    """``name@version (sha256:<first 12 hex>)``: enough to tell two policies apart in a report."""
+    return f"{ref.name}@{ref.version} (sha256:{ref.hash.removeprefix('sha256:')[:12]})"
 
 
 class _CascadeTally:

@@ -91,5 +91,6 @@ def test_predictions_are_the_analyze_output(tmp_path: Path, pipeline: Pipeline) 
     # the report names what made it: detector versions and the policy
     assert f"vigie.lexicon@{LexiconDetector.version}" in report.detectors
     ref = pipeline.decider.policy
-    assert report.policy.startswith(f"{ref.name}@{ref.version} (sha256:")
+    digest = ref.hash.removeprefix("sha256:")[:12]
+    assert report.policy == f"{ref.name}@{ref.version} (sha256:{digest})"
     assert report.to_json()["detectors"] == report.detectors
