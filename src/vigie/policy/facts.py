@@ -109,7 +109,6 @@ STATIC_FIELDS: dict[str, Field] = {
         Field("decision.violations", FieldKind.TEXT, many=True, choices=frozenset(Category)),
     )
 }
-_PREFIXES = ("score.", "post.reach.")
 AGREEMENT_SCORE = 0.5
 """A detector agrees on a category when its own score for it is at least this. Why: the default
 policy removes a post without a person only when two independent detectors agree (a lexicon rule
