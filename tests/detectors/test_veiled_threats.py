@@ -5,7 +5,8 @@ dommage qu'il arrive un accident aux enfants du sénateur." name no act of harm,
 0.2–0.3: the lexicon read only the reader-addressed forms ("I know where you live"). The third-person forms
 need a target in their sentence or the one before and weigh a review (0.5–0.6), never a removal on their own;
 the same words said of a pothole, a backlog or a last day at work have no target and stay below the bar.
-Sentences are written for these tests.
+"X should be careful when walking home alone at night" was tried in five languages and dropped: advice to a
+nurse on an icy night reads the same. Sentences are written for these tests.
 """
 
 from __future__ import annotations
@@ -71,6 +72,20 @@ def threat(signal: Signal) -> float:
         ("Wir kümmern uns um die Richterin, endgültig.", "de", "de.threat.kuemmern_endgueltig"),
         ("Disfruta de tu última Navidad, señor juez.", "es", "es.threat.ultima_navidad"),
         ("Sería una pena que los hijos del alcalde tuvieran un accidente.", "es", "es.threat.pena_accidente"),
+        (
+            "Es wäre schade, wenn den Kindern der Richterin etwas zustoßen würde.",
+            "de",
+            "de.threat.waere_schade",
+        ),
+        (
+            "Die Journalistin wird nicht mehr lange ein Problem sein, glaubt mir.",
+            "de",
+            "de.threat.nicht_mehr_lange",
+        ),
+        ("Esa periodista no va a ser un problema por mucho tiempo.", "es", "es.threat.no_sera_problema"),
+        ("Sabemos dónde vive el juez. Solo digo.", "es", "es.threat.sabemos_donde_vive"),
+        ("Quella giornalista non sarà un problema ancora per molto.", "it", "it.threat.non_sara_problema"),
+        ("Sappiamo dove vive il giudice. Dico solo.", "it", "it.threat.sappiamo_dove_vive"),
         ("Goditi il tuo ultimo Natale, signor giudice.", "it", "it.threat.ultimo_natale"),
         (
             "Sarebbe un peccato se succedesse qualcosa ai figli del sindaco.",
@@ -103,6 +118,11 @@ def test_a_veiled_threat_goes_to_review(scan: Scan, text: str, language: str, ru
         ("Le maire va s'occuper du problème des trottoirs une bonne fois pour toutes.", "fr"),
         ("Ce serait dommage qu'il arrive quelque chose de bien au maire pour une fois.", "fr"),
         ("Der Bürgermeister kümmert sich um die Schlaglöcher endgültig.", "de"),
+        (
+            "Die Lehrerin wird nicht mehr lange ein Problem mit dem Kopierer haben, der neue kommt Montag.",
+            "de",
+        ),
+        ("El nuevo profesor no será un problema por mucho tiempo porque se jubila en junio.", "es"),
         ("Genieß deinen letzten Urlaubstag!", "de"),
         ("Disfruta tu último día de vacaciones.", "es"),
         ("Goditi il tuo ultimo giorno di ferie.", "it"),
