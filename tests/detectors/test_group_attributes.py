@@ -94,3 +94,30 @@ def test_no_attribute_rule_reads_victims_or_sympathy_as_the_target(
 def test_new_groups_are_targets(scan: Scan, text: str, language: str, group: str) -> None:
     targets = scan(text, language).targets
     assert any(t.kind == "group" and t.name == group for t in targets), targets
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "label", "rule"),
+    [
+        ("Gli ebrei sono disgustosi e bugiardi.", "it", "hate", "it.hate.attributo_del_gruppo"),
+        ("Accoltellerò ogni zingaro che incontro.", "it", "violent_threat", "it.threat.uccido_il_sindaco"),
+    ],
+)
+def test_italian_attributes_and_determiners_found_missing(
+    scan: Scan, text: str, language: str, label: str, rule: str
+) -> None:
+    signal = scan(text, language)
+    assert rule in signal.extras["rule_hits"], signal.extras
+    cs = signal.scores.get(label)
+    assert cs is not None and cs.score >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Es falso decir que los inmigrantes son delincuentes.", "es"),
+        ("È falso dire che gli immigrati sono delinquenti.", "it"),
+    ],
+)
+def test_saying_an_attribute_is_false_denies_it(scan: Scan, text: str, language: str) -> None:
+    assert hate(scan(text, language)) < 0.25
