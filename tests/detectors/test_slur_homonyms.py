@@ -1,0 +1,57 @@
+"""Three English slurs are also everyday nouns (lexicon v14, ``en.hate.slur``).
+
+"fag" is a cigarette in British English, "faggot" a meatball or a bundle of sticks, "dyke" an embankment. With
+their everyday company in the sentence ("smoked a fag", "faggots and peas", "the dyke broke and the fields
+flooded") the lexicon no longer reads the slur; aimed at a person or a group it still does. Disclosed: the
+HateCheck ``slur_homonym_nh`` cases were read before these rules were written; the sentences below are this
+file's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from vigie.types import Signal
+
+Scan = Callable[[str, str], Signal]
+"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
+
+
+def hate(signal: Signal) -> float:
+    cs = signal.scores.get("hate")
+    return cs.score if cs is not None else 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just nipping out for a fag, back in five.",
+        "He left his fags and his lighter on the bus.",
+        "We had faggots and peas for tea, proper Yorkshire.",
+        "Tie the faggots of brushwood before you stack them.",
+        "The dyke broke and the fields flooded overnight.",
+        "They walked along the dyke as the tide came in.",
+    ],
+)
+def test_the_everyday_noun_is_not_the_slur(scan: Scan, text: str) -> None:
+    signal = scan(text, "en")
+    assert "en.hate.slur" not in signal.extras["rule_hits"]
+    assert hate(signal) < 0.25
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're a fucking fag.",
+        "Fags like you should be shot.",
+        "Those dykes at the bar are disgusting.",
+        "Get out of here, dyke.",
+        "The faggots are ruining this country.",
+        "I hate faggots.",
+        "That's only natural for a muzzie like you.",
+    ],
+)
+def test_the_slur_is_still_read(scan: Scan, text: str) -> None:
+    assert hate(scan(text, "en")) >= 0.45
