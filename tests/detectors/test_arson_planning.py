@@ -59,3 +59,40 @@ def test_the_place_or_the_fuel_alone_is_not_incitement(scan: Scan, text: str, la
     signal = scan(text, language)
     assert not any(r.endswith(".incite.arson_at_worship") for r in signal.extras["rule_hits"])
     assert incitement(signal) < REVIEW
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rule"),
+    [
+        ("Morgen zünden wir das Asylheim an.", "de", "de.incite.brand_legen"),
+        ("Jemand sollte die Moschee abfackeln.", "de", "de.incite.brand_legen"),
+        ("Domani diamo fuoco al centro d'accoglienza.", "it", "it.incite.dare_fuoco"),
+        ("Qualcuno dovrebbe bruciare quella moschea.", "it", "it.incite.dare_fuoco"),
+        ("Mañana quemamos el centro de refugiados.", "es", "es.incite.prender_fuego"),
+        ("Faut foutre le feu à la mosquée ce soir.", "fr", "fr.incite.mettre_le_feu"),
+    ],
+)
+def test_a_call_to_set_fire_to_a_place_of_worship_or_a_shelter_is_incitement(
+    scan: Scan, text: str, language: str, rule: str
+) -> None:
+    """Lexicon v14: with the arson verb itself, no fuel needed. Three of the six were allowed before, the
+    other three left to the heads alone."""
+    signal = scan(text, language)
+    assert rule in signal.extras["rule_hits"], signal.extras
+    assert incitement(signal) >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Moschee wurde gestern abgefackelt, die Polizei ermittelt.", "de"),
+        ("Wir zünden in der Kirche Kerzen an.", "de"),
+        ("Ieri hanno dato fuoco alla moschea, la polizia indaga.", "it"),
+        ("Accendiamo le candele in chiesa.", "it"),
+        ("Anoche quemaron la mezquita del barrio; la policía investiga.", "es"),
+        ("Vamos a quemar las calorías antes de ir a la iglesia.", "es"),
+        ("Les pompiers ont éteint le feu à la mosquée.", "fr"),
+    ],
+)
+def test_news_of_a_fire_and_candles_are_not_calls(scan: Scan, text: str, language: str) -> None:
+    assert incitement(scan(text, language)) < REVIEW
