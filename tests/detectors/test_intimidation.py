@@ -85,6 +85,27 @@ def score(signal: Signal, label: str) -> float:
             "fr.incite.venez_armes",
             "incitement",
         ),
+        (
+            "Jemand sollte dieser Journalistin mal eine Lektion erteilen, die sie nicht vergisst.",
+            "de",
+            "de.threat.lektion_erteilen",
+            "violent_threat",
+        ),
+        ("Der einzige gute Bulle ist ein toter Bulle.", "de", "de.threat.einzige_gute_tot", "violent_threat"),
+        (
+            "Alguien debería darle una lección a esa periodista que no olvide.",
+            "es",
+            "es.threat.dar_una_leccion",
+            "violent_threat",
+        ),
+        ("El único moro bueno es el moro muerto.", "es", "es.threat.unico_bueno_muerto", "violent_threat"),
+        (
+            "Qualcuno dovrebbe dare una lezione a quella giornalista che non dimenticherà.",
+            "it",
+            "it.threat.dare_una_lezione",
+            "violent_threat",
+        ),
+        ("L'unico zingaro buono è quello morto.", "it", "it.threat.unico_buono_morto", "violent_threat"),
     ],
 )
 def test_intimidation_goes_to_review(scan: Scan, text: str, language: str, rule: str, label: str) -> None:
@@ -115,6 +136,11 @@ def test_intimidation_goes_to_review(scan: Scan, text: str, language: str, rule:
         ("Il faut donner une leçon de démocratie à ce gouvernement aux prochaines élections.", "fr"),
         ("Donnez-moi l'adresse de la mairie s'il vous plaît.", "fr"),
         ("Tous armés de patience, on attend le bus depuis une heure.", "fr"),
+        ("Der Lehrer erteilte uns eine Lektion in Geschichte.", "de"),
+        ("Wir werden den Bayern am Samstag eine Lektion erteilen.", "de"),
+        ("Hay que darles una lección de humildad a los jugadores.", "es"),
+        ("El único plan bueno es el plan terminado.", "es"),
+        ("Dobbiamo dare una lezione di storia ai ragazzi.", "it"),
     ],
 )
 def test_the_same_words_without_intimidation_are_nothing(scan: Scan, text: str, language: str) -> None:
