@@ -184,3 +184,35 @@ def test_the_pipeline_decides_accordingly(
 ) -> None:
     decision = pipeline.run(Post("p", text, lang_hint=language))
     assert ("hate" in decision.violations) is violating, decision.scores
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to hug my Muslim neighbour when I see her tomorrow.",
+        "I'm going to visit my gay uncle in hospital tomorrow.",
+        "I'll help an immigrant kid with homework tonight.",
+        "I'm gonna hire a trans person for the open role.",
+    ],
+)
+def test_a_kind_intention_toward_a_group_is_counter_speech(scan: Scan, text: str) -> None:
+    """The heads read the first two as threats (0.94, 0.97: restricted before lexicon v14)."""
+    signal = scan(text, "en")
+    assert "en.counter.kind_intention" in signal.extras["rule_hits"], signal.extras
+    assert score(signal, "counter_speech") >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to help those Muslims meet Allah tomorrow.",
+        "I'll welcome the refugees with my shotgun.",
+        "We will celebrate with the Jews when the last one is gone.",
+        "I'm going to visit my Muslim neighbour tonight and she won't see it coming.",
+        "I'm going to hug a Muslim tomorrow 😉",
+        "I'll help the immigrants pack their bags and leave.",
+        "I'm going to visit the Muslims tomorrow.",
+    ],
+)
+def test_a_threat_in_a_kind_intentions_words_is_not_excused(scan: Scan, text: str) -> None:
+    assert "en.counter.kind_intention" not in scan(text, "en").extras["rule_hits"]
