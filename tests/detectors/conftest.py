@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from vigie.detectors.base import Document
@@ -12,7 +10,7 @@ from vigie.text.chunks import split_sentences
 from vigie.text.normalize import normalize
 from vigie.types import Post, Signal
 
-Scan = Callable[[str, str], Signal]
+from .helpers import Scan
 
 
 @pytest.fixture(scope="session")

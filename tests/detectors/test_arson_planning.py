@@ -8,21 +8,11 @@ excluded (the heads still flag those posts on their own). Sentences are written 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from vigie.types import Signal
-
-Scan = Callable[[str, str], Signal]
-"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
+from .helpers import Scan, score
 
 REVIEW = 0.25  # the default policy's incitement review bar
-
-
-def incitement(signal: Signal) -> float:
-    cs = signal.scores.get("incitement")
-    return cs.score if cs is not None else 0.0
 
 
 @pytest.mark.parametrize(
@@ -40,7 +30,7 @@ def test_a_meeting_at_a_place_of_worship_with_fuel_is_planned_incitement(
 ) -> None:
     signal = scan(text, language)
     assert f"{language}.incite.arson_at_worship" in signal.extras["rule_hits"], signal.extras
-    assert incitement(signal) >= REVIEW
+    assert score(signal, "incitement") >= REVIEW
     assert signal.extras["planned"] is True  # the day and hour beside it
 
 
@@ -58,7 +48,7 @@ def test_a_meeting_at_a_place_of_worship_with_fuel_is_planned_incitement(
 def test_the_place_or_the_fuel_alone_is_not_incitement(scan: Scan, text: str, language: str) -> None:
     signal = scan(text, language)
     assert not any(r.endswith(".incite.arson_at_worship") for r in signal.extras["rule_hits"])
-    assert incitement(signal) < REVIEW
+    assert score(signal, "incitement") < REVIEW
 
 
 @pytest.mark.parametrize(
@@ -79,7 +69,7 @@ def test_a_call_to_set_fire_to_a_place_of_worship_or_a_shelter_is_incitement(
     other three left to the heads alone."""
     signal = scan(text, language)
     assert rule in signal.extras["rule_hits"], signal.extras
-    assert incitement(signal) >= 0.6
+    assert score(signal, "incitement") >= 0.6
 
 
 @pytest.mark.parametrize(
@@ -95,4 +85,4 @@ def test_a_call_to_set_fire_to_a_place_of_worship_or_a_shelter_is_incitement(
     ],
 )
 def test_news_of_a_fire_and_candles_are_not_calls(scan: Scan, text: str, language: str) -> None:
-    assert incitement(scan(text, language)) < REVIEW
+    assert score(scan(text, language), "incitement") < REVIEW

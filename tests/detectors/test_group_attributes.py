@@ -11,19 +11,9 @@ lexicons had no Arabs, Asians, Turks, Christians or Hindus among their groups, s
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from vigie.types import Signal
-
-Scan = Callable[[str, str], Signal]
-"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
-
-
-def hate(signal: Signal) -> float:
-    cs = signal.scores.get("hate")
-    return cs.score if cs is not None else 0.0
+from .helpers import Scan, score
 
 
 @pytest.mark.parametrize(
@@ -54,7 +44,7 @@ def test_an_attribute_in_a_question_or_by_reference_is_hate(
 ) -> None:
     signal = scan(text, language)
     assert rule in signal.extras["rule_hits"], signal.extras
-    assert hate(signal) >= 0.5
+    assert score(signal, "hate") >= 0.5
 
 
 @pytest.mark.parametrize(
@@ -120,4 +110,4 @@ def test_italian_attributes_and_determiners_found_missing(
     ],
 )
 def test_saying_an_attribute_is_false_denies_it(scan: Scan, text: str, language: str) -> None:
-    assert hate(scan(text, language)) < 0.25
+    assert score(scan(text, language), "hate") < 0.25

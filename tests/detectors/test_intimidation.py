@@ -11,19 +11,9 @@ visit to grandma, a senator's office number, ropes for climbing and zip ties for
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from vigie.types import Signal
-
-Scan = Callable[[str, str], Signal]
-"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
-
-
-def score(signal: Signal, label: str) -> float:
-    cs = signal.scores.get(label)
-    return cs.score if cs is not None else 0.0
+from .helpers import Scan, score
 
 
 @pytest.mark.parametrize(

@@ -14,23 +14,15 @@ look-alikes below are the proof.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from vigie.pipeline import Pipeline
-from vigie.types import Post, Signal
+from vigie.types import Post
 
-Scan = Callable[[str, str], Signal]
-"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
+from .helpers import Scan, score
 
 HATE_REVIEW = 0.25  # the default policy's hate review bar
 HATE_RESTRICT = 0.8  # one of these rules alone never restricts
-
-
-def score(signal: Signal, label: str) -> float:
-    cs = signal.scores.get(label)
-    return cs.score if cs is not None else 0.0
 
 
 @pytest.mark.parametrize(

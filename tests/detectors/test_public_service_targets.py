@@ -11,21 +11,11 @@ Sentences are written for these tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from vigie.types import Signal
-
-Scan = Callable[[str, str], Signal]
-"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
+from .helpers import Scan, score
 
 REVIEW = 0.36  # the default policy's violent_threat review bar
-
-
-def threat(signal: Signal) -> float:
-    cs = signal.scores.get("violent_threat")
-    return cs.score if cs is not None else 0.0
 
 
 @pytest.mark.parametrize(
@@ -44,7 +34,7 @@ def threat(signal: Signal) -> float:
 )
 def test_threats_against_public_service_workers_score(scan: Scan, text: str, language: str) -> None:
     signal = scan(text, language)
-    assert threat(signal) >= REVIEW, (text, signal.extras)
+    assert score(signal, "violent_threat") >= REVIEW, (text, signal.extras)
     assert "untargeted" not in signal.extras
 
 
@@ -77,10 +67,10 @@ def test_the_worker_is_named_as_the_target(scan: Scan, text: str, language: str,
     ],
 )
 def test_praise_and_pay_for_the_same_workers_is_not_a_threat(scan: Scan, text: str, language: str) -> None:
-    assert threat(scan(text, language)) < REVIEW
+    assert score(scan(text, language), "violent_threat") < REVIEW
 
 
 def test_a_relative_clause_does_not_carry_a_threat_past_its_sentence(scan: Scan) -> None:
     # The clause may not cross a sentence end: "…, der das sagt. Gehört aufgehängt …" is two sentences.
     text = "Der Abgeordnete, der das sagt. Die Wäsche gehört aufgehängt, sonst trocknet sie nicht."
-    assert threat(scan(text, "de")) < REVIEW
+    assert score(scan(text, "de"), "violent_threat") < REVIEW

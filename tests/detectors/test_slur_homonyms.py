@@ -9,19 +9,9 @@ file's own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from vigie.types import Signal
-
-Scan = Callable[[str, str], Signal]
-"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
-
-
-def hate(signal: Signal) -> float:
-    cs = signal.scores.get("hate")
-    return cs.score if cs is not None else 0.0
+from .helpers import Scan, score
 
 
 @pytest.mark.parametrize(
@@ -38,7 +28,7 @@ def hate(signal: Signal) -> float:
 def test_the_everyday_noun_is_not_the_slur(scan: Scan, text: str) -> None:
     signal = scan(text, "en")
     assert "en.hate.slur" not in signal.extras["rule_hits"]
-    assert hate(signal) < 0.25
+    assert score(signal, "hate") < 0.25
 
 
 @pytest.mark.parametrize(
@@ -54,4 +44,4 @@ def test_the_everyday_noun_is_not_the_slur(scan: Scan, text: str) -> None:
     ],
 )
 def test_the_slur_is_still_read(scan: Scan, text: str) -> None:
-    assert hate(scan(text, "en")) >= 0.45
+    assert score(scan(text, "en"), "hate") >= 0.45

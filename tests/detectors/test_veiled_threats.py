@@ -11,22 +11,12 @@ nurse on an icy night reads the same. Sentences are written for these tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from vigie.types import Signal
-
-Scan = Callable[[str, str], Signal]
-"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text."""
+from .helpers import Scan, score
 
 REVIEW = 0.36  # the default policy's violent_threat review bar
 REMOVAL = 0.92  # nor may one of these rules alone reach the removal bar
-
-
-def threat(signal: Signal) -> float:
-    cs = signal.scores.get("violent_threat")
-    return cs.score if cs is not None else 0.0
 
 
 @pytest.mark.parametrize(
@@ -97,7 +87,7 @@ def threat(signal: Signal) -> float:
 def test_a_veiled_threat_goes_to_review(scan: Scan, text: str, language: str, rule: str) -> None:
     signal = scan(text, language)
     assert rule in signal.extras["rule_hits"], signal.extras
-    assert REVIEW <= threat(signal) < REMOVAL
+    assert REVIEW <= score(signal, "violent_threat") < REMOVAL
 
 
 @pytest.mark.parametrize(
@@ -129,4 +119,4 @@ def test_a_veiled_threat_goes_to_review(scan: Scan, text: str, language: str, ru
     ],
 )
 def test_the_same_words_without_a_target_are_not_threats(scan: Scan, text: str, language: str) -> None:
-    assert threat(scan(text, language)) < REVIEW
+    assert score(scan(text, language), "violent_threat") < REVIEW

@@ -1,0 +1,16 @@
+"""What the lexicon's behaviour tests share: the ``scan`` fixture's type and a label's score."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from vigie.types import Signal
+
+Scan = Callable[[str, str], Signal]
+"""The ``scan`` fixture (tests/detectors/conftest.py): the shipped lexicon on one text in one language."""
+
+
+def score(signal: Signal, label: str) -> float:
+    """``signal``'s score for ``label``; 0.0 when the detector gave none."""
+    cs = signal.scores.get(label)
+    return cs.score if cs is not None else 0.0
