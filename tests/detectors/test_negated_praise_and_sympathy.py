@@ -208,3 +208,41 @@ def test_a_kind_intention_toward_a_group_is_counter_speech(scan: Scan, text: str
 )
 def test_a_threat_in_a_kind_intentions_words_is_not_excused(scan: Scan, text: str) -> None:
     assert "en.counter.kind_intention" not in scan(text, "en").extras["rule_hits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rule"),
+    [
+        (
+            "Demain je vais rendre visite à mon oncle gay à l'hôpital.",
+            "fr",
+            "fr.counter.intention_bienveillante",
+        ),
+        (
+            "Ich werde morgen meine muslimische Nachbarin umarmen.",
+            "de",
+            "de.counter.freundliche_absicht",
+        ),
+        ("Mañana voy a visitar a mi tío gay en el hospital.", "es", "es.counter.intencion_amable"),
+        ("Domani vado a trovare mio zio gay in ospedale.", "it", "it.counter.intenzione_gentile"),
+    ],
+)
+def test_kind_intentions_in_four_more_languages(scan: Scan, text: str, language: str, rule: str) -> None:
+    """The heads restricted all four as threats (0.78–0.94) before lexicon v14."""
+    signal = scan(text, language)
+    assert rule in signal.extras["rule_hits"], signal.extras
+    assert score(signal, "counter_speech") >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Demain je vais rendre visite à mon voisin musulman avec un couteau.", "fr"),
+        ("Je vais aider les immigrés à faire leurs valises.", "fr"),
+        ("Ich werde morgen meine muslimische Nachbarin besuchen, sie wird es bereuen.", "de"),
+        ("Voy a visitar a mi vecino musulmán con una pistola.", "es"),
+        ("Domani vado a trovare il mio vicino musulmano con un coltello.", "it"),
+    ],
+)
+def test_kind_words_beside_a_weapon_or_a_threat_are_not_excused(scan: Scan, text: str, language: str) -> None:
+    assert score(scan(text, language), "counter_speech") == 0.0
