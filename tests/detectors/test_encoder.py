@@ -188,3 +188,19 @@ def test_the_shipped_hate_and_harassment_heads_carry_a_pooled_calibration(detect
         assert np.all(np.diff(px) > 0) and np.all(np.diff(py) >= 0)
         assert py[-1] <= 1.0 and py[0] >= 0.0
     assert heads["violent_threat"].pool_x is None and heads["incitement"].pool_x is None
+
+
+def test_a_post_of_links_and_handles_only_is_not_read(detector: EncoderDetector) -> None:
+    """Measured on the Gab test split: "https://t.co/d1HfiTpxNs" alone scored hate 0.26 in English."""
+    for text in ("https://t.co/d1HfiTpxNs  ", "@RealJamesWoods @Grock https://youtu.be/_4hU1jDDQQ0", "@url"):
+        (sig,) = detector.detect_batch([make_document(text)])
+        assert sig.extras["units_scored"] == 0
+        assert all(cs.score == 0.0 and cs.evidence == () for cs in sig.scores.values())
+
+
+def test_words_or_emoji_beside_a_link_are_still_read(detector: EncoderDetector) -> None:
+    """An emoji can carry an attack on its own (HatemojiCheck), and words beside a link are the post."""
+    for text in ("I will kill you https://t.co/x", "🐷🐷🐷 @someone", "Nice weather today. https://t.co/x"):
+        (sig,) = detector.detect_batch([make_document(text)])
+        assert sig.extras["units_scored"] >= 1
+    assert _score(detector, "I will kill you tomorrow https://t.co/x", "violent_threat") > 0.5
