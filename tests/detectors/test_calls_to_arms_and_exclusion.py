@@ -236,3 +236,41 @@ def test_a_promise_to_call_hate_out_is_counter_speech(scan: Scan) -> None:
     signal = scan('Every time someone types "Mexicans are animals", I will be here to call it out.', "en")
     assert "en.counter.will_call_it_out" in signal.extras["rule_hits"], signal.extras
     assert score(signal, "counter_speech") >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rule"),
+    [
+        ("Plantar cara al odio contra los musulmanes es cosa de todos.", "es", "es.counter.denuncia"),
+        ("L'odio contro i musulmani non ha posto nella nostra città.", "it", "it.counter.odio_non_ha_posto"),
+        ("We must speak out when Jews are targeted.", "en", "en.counter.speak_out_when_targeted"),
+    ],
+)
+def test_opposing_hatred_against_a_group_is_counter_speech(
+    scan: Scan, text: str, language: str, rule: str
+) -> None:
+    signal = scan(text, language)
+    assert rule in signal.extras["rule_hits"], signal.extras
+    assert score(signal, "counter_speech") >= 0.5
+
+
+def test_a_question_about_hatred_having_no_place_is_not_counter_speech(scan: Scan) -> None:
+    signal = scan("L'odio contro i musulmani non ha posto? Certo che ce l'ha.", "it")
+    assert "it.counter.odio_non_ha_posto" not in signal.extras["rule_hits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "hateful"),
+    [
+        ("Les Arabes ont envahi toute la rue.", "fr.hate.invasion_groupe", True),
+        ("Typique d'un juif, toujours à compter son argent.", "fr.hate.typique_du_groupe", True),
+        ("Les touristes ont envahi toute la plage.", "fr.hate.invasion_groupe", False),
+        ("Typique d'un Breton, il pleut et il sort en t-shirt.", "fr.hate.typique_du_groupe", False),
+    ],
+)
+def test_invasion_and_stereotype_need_a_protected_group(
+    scan: Scan, text: str, rule: str, hateful: bool
+) -> None:
+    signal = scan(text, "fr")
+    assert (rule in signal.extras["rule_hits"]) is hateful, signal.extras
+    assert (score(signal, "hate") >= 0.5) is hateful
