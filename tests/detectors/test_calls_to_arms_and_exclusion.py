@@ -152,6 +152,9 @@ from .helpers import Scan, score
             "it.threat.ridimmelo_in_faccia",
             "violent_threat",
         ),
+        ("The mayor has to pay for this in blood.", "en", "en.threat.pay_in_blood_target", "violent_threat"),
+        ("Le juge paiera dans le sang.", "fr", "fr.threat.payer_dans_le_sang_cible", "violent_threat"),
+        ("Der Richter wird mit Blut bezahlen.", "de", "de.threat.mit_blut_bezahlen_ziel", "violent_threat"),
     ],
 )
 def test_calls_to_arms_and_threats_are_read(
