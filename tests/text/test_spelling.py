@@ -1,4 +1,4 @@
-"""Spelling repair: dropped letters and spaces restored toward salient terms, real words left alone."""
+"""Spelling repair: dropped or swapped letters and dropped spaces restored; real words left alone."""
 
 from __future__ import annotations
 
@@ -54,6 +54,9 @@ def repair() -> SpellingRepair:
         ("justpathetic people", "just pathetic people"),  # a dropped space, salient on the right
         ("hangall of them", "hang all of them"),  # salient on the left
         ("just avermin", "just a vermin"),  # folding glued the article to spaced-out letters
+        ("mulsims like you", "muslims like you"),  # two inner letters swapped
+        ("a vermni", "a vermin"),  # the last two swapped
+        ("hnag all of them", "hang all of them"),  # a four-letter term: swaps only, never deletions
     ],
 )
 def test_dropped_letters_and_spaces_are_restored(repair: SpellingRepair, text: str, expected: str) -> None:
@@ -71,6 +74,8 @@ def test_dropped_letters_and_spaces_are_restored(repair: SpellingRepair, text: s
         "xyzzy",  # unknown, but near nothing salient
         "delice",  # "de" + "lice": a split needs three letters on each side
         "envahisseur",  # a dropped last letter is a singular, not a typo
+        "umslims",  # a swap never moves the first letter
+        "ikke",  # ("kike" with its first two letters swapped)
     ],
 )
 def test_real_words_and_far_typos_are_left_alone(repair: SpellingRepair, text: str) -> None:

@@ -1,4 +1,4 @@
-"""Spelling repair for the encoder's second reading: dropped letters and dropped spaces undone.
+"""Spelling repair for the encoder's second reading: dropped or swapped letters and dropped spaces undone.
 
 Folding (:mod:`vigie.text.normalize`) undoes what can be undone character by character: case,
 accents, leetspeak, homoglyphs, spaced-out letters. It cannot undo a *missing* character —
@@ -12,8 +12,10 @@ such words into pieces that mean nothing, so the heads miss the attack (measured
   the everyday corpus, or a lexicon term), nor a known word plus an inflection (``jams``,
   ``fucked``, ``stupidest`` stay as written);
 - deleting one inner letter (never the first or last: ``rebeu`` is a singular, not a typo of
-  ``rebeus``) of a *salient* term gives the word: the lexicon's terms of at least five letters
-  (groups, slurs, violence and derogation words; the first in alphabetical order when two fit);
+  ``rebeus``), or swapping two adjacent inner letters (``disgutsing``, ``Mesesr``; never the first or
+  last letter), of a *salient* term gives the word: the lexicon's terms of at least five letters
+  (groups, slurs, violence and derogation words; the first in alphabetical order when two fit, a
+  deletion before a swap);
 - or, for a dropped space, the word splits into a salient term (not a group word: "blacklist"
   stays whole) and a known word, both of at least three letters (``fuckall``, ``justpathetic``;
   not ``delice`` into "de lice"), or into "a"/"i" and a salient term: folding joins
@@ -104,17 +106,25 @@ class SpellingRepair:
         # Shared, not copied, when it already holds the salient terms (the per-language repairs
         # of :func:`default_repair` share one set of ≈ 60,000 words).
         self.known: frozenset[str] = known if self.salient <= known else known | self.salient
-        deletions: dict[str, str] = {}
+        typos: dict[str, str] = {}
         # Sorted, and the first term wins a typo two terms could come from ("womn": woman, women):
         # salient terms are all attack-relevant, so either reading serves, and the choice is stable.
+        # Deletions first: a word that is both a deletion and a swap of two terms reads as the deletion.
         for term in sorted(self.salient):
             if len(term) < MIN_SALIENT:
                 continue
             for i in range(1, len(term) - 1):  # a dropped first or last letter is another word's form
                 typo = term[:i] + term[i + 1 :]
                 if not self._is_known(typo):
-                    deletions.setdefault(typo, term)
-        self._deletions = deletions
+                    typos.setdefault(typo, term)
+        for term in sorted(self.salient):
+            for i in range(1, len(term) - 1):  # two letters swapped, never the first: "haet", "plageu"
+                if term[i] == term[i + 1]:
+                    continue
+                typo = term[:i] + term[i + 1] + term[i] + term[i + 2 :]
+                if not self._is_known(typo):
+                    typos.setdefault(typo, term)
+        self._typos = typos
 
     def _is_known(self, word: str) -> bool:
         if word in self.known:
@@ -125,7 +135,7 @@ class SpellingRepair:
         """``word`` repaired, or ``word`` itself."""
         if len(word) < 3 or self._is_known(word):
             return word
-        term = self._deletions.get(word)
+        term = self._typos.get(word)
         if term is not None:
             return term
         if word[0] in _ARTICLES and word[1:] in self.splittable:
