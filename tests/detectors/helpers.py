@@ -14,3 +14,10 @@ def score(signal: Signal, label: str) -> float:
     """``signal``'s score for ``label``; 0.0 when the detector gave none."""
     cs = signal.scores.get(label)
     return cs.score if cs is not None else 0.0
+
+
+def fired(scan: Scan, text: str, language: str, rule: str) -> Signal:
+    """The shipped lexicon's signal for ``text``, after checking that ``rule`` fired on it."""
+    signal = scan(text, language)
+    assert rule in signal.extras["rule_hits"], signal.extras
+    return signal

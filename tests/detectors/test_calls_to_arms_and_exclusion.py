@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import Scan, score
+from .helpers import Scan, fired, score
 
 
 @pytest.mark.parametrize(
@@ -160,8 +160,7 @@ from .helpers import Scan, score
 def test_calls_to_arms_and_threats_are_read(
     scan: Scan, text: str, language: str, rule: str, label: str
 ) -> None:
-    signal = scan(text, language)
-    assert rule in signal.extras["rule_hits"], signal.extras
+    signal = fired(scan, text, language, rule)
     assert score(signal, label) >= 0.5
 
 
@@ -213,8 +212,7 @@ def test_the_same_words_without_a_target_or_weapon_are_nothing(scan: Scan, text:
 def test_exclusion_and_revulsion_toward_a_group_are_hate(
     scan: Scan, text: str, language: str, rule: str
 ) -> None:
-    signal = scan(text, language)
-    assert rule in signal.extras["rule_hits"], signal.extras
+    signal = fired(scan, text, language, rule)
     assert score(signal, "hate") >= 0.5
 
 
@@ -252,8 +250,7 @@ def test_a_promise_to_call_hate_out_is_counter_speech(scan: Scan) -> None:
 def test_opposing_hatred_against_a_group_is_counter_speech(
     scan: Scan, text: str, language: str, rule: str
 ) -> None:
-    signal = scan(text, language)
-    assert rule in signal.extras["rule_hits"], signal.extras
+    signal = fired(scan, text, language, rule)
     assert score(signal, "counter_speech") >= 0.5
 
 

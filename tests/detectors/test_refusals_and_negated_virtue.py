@@ -19,7 +19,7 @@ import pytest
 from vigie.pipeline import Pipeline
 from vigie.types import Post
 
-from .helpers import Scan, score
+from .helpers import Scan, fired, score
 
 HATE_REVIEW = 0.25  # the default policy's hate review bar
 HATE_RESTRICT = 0.8  # one of these rules alone never restricts
@@ -98,8 +98,7 @@ HATE_RESTRICT = 0.8  # one of these rules alone never restricts
 def test_a_refusal_to_believe_an_attack_is_counter_speech(
     scan: Scan, text: str, language: str, rule: str
 ) -> None:
-    signal = scan(text, language)
-    assert rule in signal.extras["rule_hits"], signal.extras
+    signal = fired(scan, text, language, rule)
     assert score(signal, "counter_speech") >= 0.5
 
 
@@ -148,8 +147,7 @@ def test_refusal_look_alikes_get_no_counter_speech(scan: Scan, text: str, langua
     ],
 )
 def test_virtue_denied_a_whole_group_goes_to_review(scan: Scan, text: str, language: str, rule: str) -> None:
-    signal = scan(text, language)
-    assert rule in signal.extras["rule_hits"], signal.extras
+    signal = fired(scan, text, language, rule)
     assert HATE_REVIEW <= score(signal, "hate") < HATE_RESTRICT
 
 
@@ -199,8 +197,7 @@ def test_virtue_look_alikes_are_not_hate(scan: Scan, text: str, language: str, r
 def test_a_group_blamed_for_ruining_everything_is_hate(
     scan: Scan, text: str, language: str, rule: str
 ) -> None:
-    signal = scan(text, language)
-    assert rule in signal.extras["rule_hits"], signal.extras
+    signal = fired(scan, text, language, rule)
     assert score(signal, "hate") >= HATE_REVIEW
 
 
@@ -291,8 +288,7 @@ def test_an_endorsed_quotation_is_the_authors_attack(pipeline: Pipeline, text: s
 def test_respect_for_what_a_group_went_through_is_counter_speech(
     scan: Scan, text: str, language: str, rule: str
 ) -> None:
-    signal = scan(text, language)
-    assert rule in signal.extras["rule_hits"], signal.extras
+    signal = fired(scan, text, language, rule)
     assert score(signal, "counter_speech") >= 0.5
 
 
