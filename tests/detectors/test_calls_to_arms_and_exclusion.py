@@ -274,3 +274,63 @@ def test_invasion_and_stereotype_need_a_protected_group(
     signal = scan(text, "fr")
     assert (rule in signal.extras["rule_hits"]) is hateful, signal.extras
     assert (score(signal, "hate") >= 0.5) is hateful
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rule"),
+    [
+        (
+            "Senator Hayes, we know which school your kids go to. Think about that before Tuesday's vote.",
+            "en",
+            "en.threat.know_your_kids_school",
+        ),
+        (
+            "Monsieur le maire, on sait où habitent vos enfants. Réfléchissez avant le vote de mardi.",
+            "fr",
+            "fr.threat.on_sait_ou_vont_vos_enfants",
+        ),
+        (
+            "Señor alcalde, sabemos a qué colegio van sus hijos. Piénselo antes de la votación del martes.",
+            "es",
+            "es.threat.sabemos_colegio_hijos",
+        ),
+        (
+            "Herr Bürgermeister, wir wissen, auf welche Schule Ihre Kinder gehen.",
+            "de",
+            "de.threat.wissen_welche_schule",
+        ),
+        (
+            "Signor sindaco, sappiamo in quale scuola vanno i suoi figli.",
+            "it",
+            "it.threat.sappiamo_scuola_figli",
+        ),
+        (
+            "Si le juge tranche contre nous, il ne rentrera pas chez lui ce soir-là.",
+            "fr",
+            "fr.threat.ne_rentrera_pas",
+        ),
+        ("Esa periodista merece que la cuelguen delante del Congreso.", "es", "es.threat.merece_muerte"),
+        ("Diese Journalistin gehört vor dem Reichstag aufgehängt.", "de", "de.threat.an_die_laterne"),
+    ],
+)
+def test_threats_to_an_official_through_their_children_or_the_gallows(
+    scan: Scan, text: str, language: str, rule: str
+) -> None:
+    assert score(fired(scan, text, language, rule), "violent_threat") >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We know which school your kids go to, it's the same as ours! See you at pickup.", "en"),
+        ("I know where your kids go to school because I teach there.", "en"),
+        ("Si tu finis tard, tu ne rentreras pas chez toi en bus, prends un taxi.", "fr"),
+        ("On sait où vont vos enfants ? Pas encore, l'école n'a pas répondu.", "fr"),
+        ("Sabemos dónde estudian sus hijos porque somos vecinos.", "es"),
+        ("Die Gäste gehören vor dem Essen begrüßt.", "de"),
+    ],
+)
+def test_children_and_homecomings_explained_or_asked_are_nothing(
+    scan: Scan, text: str, language: str
+) -> None:
+    assert score(scan(text, language), "violent_threat") < 0.5
