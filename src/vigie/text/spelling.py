@@ -12,10 +12,10 @@ such words into pieces that mean nothing, so the heads miss the attack (measured
   the everyday corpus, or a lexicon term), nor a known word plus an inflection (``jams``,
   ``fucked``, ``stupidest`` stay as written);
 - deleting one inner letter (never the first or last: ``rebeu`` is a singular, not a typo of
-  ``rebeus``), or swapping two adjacent inner letters (``disgutsing``, ``Mesesr``; never the first or
-  last letter), of a *salient* term gives the word: the lexicon's terms of at least five letters
-  (groups, slurs, violence and derogation words; the first in alphabetical order when two fit, a
-  deletion before a swap);
+  ``rebeus``) of a *salient* term gives the word — the lexicon's terms of at least five letters
+  (groups, slurs, violence and derogation words; the first in alphabetical order when two fit) — or
+  swapping two adjacent letters of one does, never the first letter (``haet``, ``plageu``,
+  ``mulsims``; terms of four letters too; a deletion wins over a swap);
 - or, for a dropped space, the word splits into a salient term (not a group word: "blacklist"
   stays whole) and a known word, both of at least three letters (``fuckall``, ``justpathetic``;
   not ``delice`` into "de lice"), or into "a"/"i" and a salient term: folding joins
@@ -110,14 +110,15 @@ class SpellingRepair:
         # Sorted, and the first term wins a typo two terms could come from ("womn": woman, women):
         # salient terms are all attack-relevant, so either reading serves, and the choice is stable.
         # Deletions first: a word that is both a deletion and a swap of two terms reads as the deletion.
-        for term in sorted(self.salient):
+        terms = sorted(self.salient)
+        for term in terms:
             if len(term) < MIN_SALIENT:
                 continue
             for i in range(1, len(term) - 1):  # a dropped first or last letter is another word's form
                 typo = term[:i] + term[i + 1 :]
                 if not self._is_known(typo):
                     typos.setdefault(typo, term)
-        for term in sorted(self.salient):
+        for term in terms:
             for i in range(1, len(term) - 1):  # two letters swapped, never the first: "haet", "plageu"
                 if term[i] == term[i + 1]:
                     continue
