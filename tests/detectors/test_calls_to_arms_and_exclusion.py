@@ -334,3 +334,77 @@ def test_children_and_homecomings_explained_or_asked_are_nothing(
     scan: Scan, text: str, language: str
 ) -> None:
     assert score(scan(text, language), "violent_threat") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rule", "label"),
+    [
+        (
+            "On inauguration day we hunt down every traitor in congress.",
+            "en",
+            "en.incite.hunt_down_every",
+            "incitement",
+        ),
+        (
+            "Time to start killing the journalists who lie about us.",
+            "en",
+            "en.incite.by_any_means",
+            "incitement",
+        ),
+        (
+            "El día de la investidura cazaremos a cada traidor del Congreso.",
+            "es",
+            "es.incite.cazar_a_cada",
+            "incitement",
+        ),
+        (
+            "Am Tag der Amtseinführung jagen wir jeden Verräter im Bundestag.",
+            "de",
+            "de.incite.jeden_verraeter_jagen",
+            "incitement",
+        ),
+        (
+            "Il giorno dell'insediamento daremo la caccia a ogni traditore in Parlamento.",
+            "it",
+            "it.incite.caccia_a_ogni",
+            "incitement",
+        ),
+        (
+            "Bisogna far piovere sofferenza e morte su questa gente.",
+            "it",
+            "it.incite.far_piovere_morte",
+            "incitement",
+        ),
+    ],
+)
+def test_the_seed_campaigns_calls_are_read(
+    scan: Scan, text: str, language: str, rule: str, label: str
+) -> None:
+    assert score(fired(scan, text, language, rule), label) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Let's hunt down every typo before we publish.", "en"),
+        ("It's time to start hunting for a new flat.", "en"),
+        ("Vamos a cazar a cada pokémon del parque.", "es"),
+        ("Wir jagen jeden Fehler im Code.", "de"),
+        ("Daremo la caccia a ogni errore nel testo.", "it"),
+        ("Facciamo piovere coriandoli sulla festa.", "it"),
+    ],
+)
+def test_hunting_typos_and_raining_confetti_are_nothing(scan: Scan, text: str, language: str) -> None:
+    signal = scan(text, language)
+    assert score(signal, "incitement") < 0.5, signal.extras
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The article reports that users called to form militias before the 20th.", "en"),
+        ("L'article rapporte que des utilisateurs appelaient à former des milices avant le 20.", "fr"),
+    ],
+)
+def test_a_call_to_arms_narrated_by_a_story_is_reporting(scan: Scan, text: str, language: str) -> None:
+    assert score(scan(text, language), "reporting") >= 0.5
