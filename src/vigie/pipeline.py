@@ -22,7 +22,7 @@ from vigie.settings import DetectionSettings, Settings
 from vigie.text.chunks import cap_text, split_sentences
 from vigie.text.language import LanguageIdentifier
 from vigie.text.normalize import normalize
-from vigie.text.spelling import unmask_views
+from vigie.text.spelling import repair_views, unmask_views
 from vigie.types import Decision, Post
 
 __all__ = ["Pipeline"]
@@ -95,7 +95,8 @@ class Pipeline:
     def prepare(self, posts: Sequence[Post], languages: Sequence[str] | None = None) -> list[Document]:
         """Cap, normalize, identify the language (unless ``languages`` already says it, as
         :meth:`identify` would) and chunk each post. Masked letters ("k*ll") are filled in the folded
-        view (:func:`vigie.text.spelling.unmask_views`)."""
+        view (:func:`vigie.text.spelling.unmask_views`), then dropped and swapped letters and dropped
+        spaces repaired in it (:func:`vigie.text.spelling.repair_views`: "trns" reads "trans")."""
         capped = [cap_text(p.text, self.detection.max_chars) for p in posts]
         langs = list(languages) if languages is not None else self.identify(posts)
         if len(langs) != len(posts):
@@ -106,7 +107,7 @@ class Pipeline:
                 Document(
                     post=post,
                     text=text,
-                    views=unmask_views(normalize(text), lang),
+                    views=repair_views(unmask_views(normalize(text), lang), lang),
                     language=lang,
                     chunks=split_sentences(text, max_chunk_chars=self.detection.chunk_chars),
                     truncated=truncated,

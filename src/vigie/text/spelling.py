@@ -50,7 +50,7 @@ from typing import Final
 
 from vigie.text.normalize import NormalizedText, View, fold
 
-__all__ = ["SpellingRepair", "default_repair", "unmask_views"]
+__all__ = ["SpellingRepair", "default_repair", "repair_views", "unmask_views"]
 
 _WORD: Final = re.compile(r"[a-z]+")
 _ARTICLES: Final = frozenset("ai")
@@ -209,6 +209,19 @@ class SpellingRepair:
             parts[i] = _WORD.sub(lambda m: self.repair_word(m.group()), parts[i])
         return "".join(parts)
 
+    def edits(self, text: str) -> list[tuple[int, int, str]]:
+        """The repairs :meth:`repair` makes, as ``(start, end, replacement)`` of ``text``, in order."""
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for i, part in enumerate(_NAMES.split(text)):
+            if i % 2 == 0:  # even parts lie between names
+                for m in _WORD.finditer(part):
+                    fixed = self.repair_word(m.group())
+                    if fixed != m.group():
+                        out.append((pos + m.start(), pos + m.end(), fixed))
+            pos += len(part)
+        return out
+
 
 @functools.cache
 def _fills(masks: int) -> tuple[str, ...]:
@@ -234,6 +247,44 @@ def unmask_views(views: NormalizedText, language: str | None) -> NormalizedText:
         nfkc=views.nfkc,
         folded=View(text=text, offsets=folded.offsets, ends=folded.ends),
     )
+
+
+def repair_views(views: NormalizedText, language: str | None) -> NormalizedText:
+    """``views`` with the folded view's dropped and swapped letters and dropped spaces repaired by the
+    repair for ``language`` (:meth:`SpellingRepair.edits`), so the lexicon reads ``trns people`` as
+    "trans people" and ``muslms`` as "muslims"; the same object when nothing is repaired.
+
+    A repaired word's characters map to the typo's own characters in the original (spread over it
+    in proportion), so evidence shows what the post wrote. Why the lexicon reads repairs while the
+    encoder keeps both readings: the lexicon's patterns only ever match words, and a repair only
+    touches a word that is no known word in any language and lies one edit from an attack term of
+    the post's language; the encoder reads whole sentences, where a wrong repair changes the meaning
+    of the rest, so it scores the written and the repaired sentence and keeps the higher score."""
+    folded = views.folded
+    edits = default_repair(language).edits(folded.text)
+    if not edits:
+        return views
+    src_ends = folded.ends or folded.offsets[1:]
+    text: list[str] = []
+    offsets: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for start, end, fixed in edits:
+        text.append(folded.text[pos:start])
+        offsets.extend(folded.offsets[pos:start])
+        ends.extend(src_ends[pos:start])
+        width = end - start
+        for j in range(len(fixed)):
+            k = start + min(j * width // len(fixed), width - 1)
+            offsets.append(folded.offsets[k])
+            ends.append(src_ends[k])
+        text.append(fixed)
+        pos = end
+    text.append(folded.text[pos:])
+    offsets.extend(folded.offsets[pos:])
+    ends.extend(src_ends[pos:])
+    repaired = View(text="".join(text), offsets=tuple(offsets), ends=tuple(ends))
+    return NormalizedText(original=views.original, nfkc=views.nfkc, folded=repaired)
 
 
 _REPAIRS: dict[str | None, SpellingRepair] = {}

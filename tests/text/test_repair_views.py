@@ -1,0 +1,54 @@
+"""Dropped and swapped letters and dropped spaces repaired in the folded view the lexicon reads
+(``vigie.text.spelling.repair_views``), with evidence still on what the post wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigie.detectors.base import Document
+from vigie.detectors.lexicon import LexiconDetector
+from vigie.pipeline import Pipeline
+from vigie.text.chunks import split_sentences
+from vigie.text.normalize import normalize
+from vigie.text.spelling import repair_views
+from vigie.types import Post
+
+
+def test_a_repaired_word_maps_back_to_the_typo_in_the_original() -> None:
+    text = "Too manymuzzies in this country, a plageu!"
+    views = repair_views(normalize(text), "en")
+    folded = views.folded
+    assert "many muzzies" in folded.text and "plague" in folded.text
+    for word, written in (("many muzzies", "manymuzzies"), ("plague", "plageu")):
+        start = folded.text.index(word)
+        span = folded.to_original(start, start + len(word))
+        assert text[span.start : span.end] == written
+    tail = folded.text.index("country")  # text after a repair keeps its own offsets
+    span = folded.to_original(tail, tail + len("country"))
+    assert text[span.start : span.end] == "country"
+    assert views.nfkc == normalize(text).nfkc  # only the folded view is repaired
+
+
+def test_nothing_to_repair_leaves_the_views_as_they_were() -> None:
+    views = normalize("Lovely weather at the market, see @plageu and https://x.y/manymuzzies")
+    assert repair_views(views, "en") is views  # handles and links are names, never repaired
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "typo"),
+    [
+        ("You and all other Muslims are a plageu to society.", "en", "plageu"),
+        ("Too manymuzzies in this country.", "en", "manymuzzies"),
+        ("Die Flüchtlnige sind Ungeziefer.", "de", "Flüchtlnige"),
+    ],
+)
+def test_the_lexicon_reads_the_repair_and_shows_the_typo(
+    pipeline: Pipeline, text: str, language: str, typo: str
+) -> None:
+    lexicon = next(d for d in pipeline.detectors if isinstance(d, LexiconDetector))
+    as_written = Document(Post("w", text), text, normalize(text), language, split_sentences(text), False)
+    assert lexicon.detect_batch([as_written])[0].scores["hate"].score == 0.0  # the typo hides the attack
+    (doc,) = pipeline.prepare([Post("p", text, lang_hint=language)])
+    hate = lexicon.detect_batch([doc])[0].scores["hate"]
+    assert hate.score >= 0.5
+    assert any(typo in ev.snippet for ev in hate.evidence)
