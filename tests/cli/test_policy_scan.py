@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,6 @@ from rich.console import Console
 
 from vigie.backtest import backtest
 from vigie.categories import Verdict
-from vigie.model.artifact import load_default
 from vigie.pipeline import Pipeline
 from vigie.policy import PolicyDecider, parse_policy
 from vigie.scan import ScanOutcome, run_scan
@@ -21,8 +21,12 @@ from vigie.store.policies import active_policy, shadow_summary
 
 from .conftest import candidate_text, variant
 
-HATE_REVIEW = load_default().manifest.thresholds["hate"]
-"""The default policy reviews hate at the shipped model's threshold (tests/policy ties them)."""
+_HATE_REVIEW_RULE = re.search(
+    r"id: hate\.review\n\s+when: \{gte: \{score\.hate: ([0-9.]+)\}\}", candidate_text()
+)
+assert _HATE_REVIEW_RULE is not None
+HATE_REVIEW = float(_HATE_REVIEW_RULE[1])
+"""The default policy's hate review bar (near the shipped model's threshold: tests/policy ties them)."""
 # A stricter candidate: hate reviewed from 0.2, and no rule that reads author history (so a
 # re-scan and a backtest see the same facts).
 STRICT = candidate_text(

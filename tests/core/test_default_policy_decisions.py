@@ -35,11 +35,15 @@ YOU = Target(kind="you", name="you", span=Span(0, 3))
 GROUP = Target(kind="group", name="women", span=Span(0, 3))
 
 
-def test_nothing_above_threshold_is_allowed() -> None:
-    """Just under every review threshold (the shipped model's recommended ones) nothing is flagged."""
-    from vigie.model.artifact import load_default
+REVIEW_BARS = {"violent_threat": 0.36, "incitement": 0.25, "hate": 0.25, "harassment": 0.45}
+"""The default policy's review bars, copied (tests/policy/test_default_policy.py ties them to the model's)."""
 
-    below = {label: round(t - 0.01, 4) for label, t in load_default().manifest.thresholds.items()}
+
+def test_nothing_just_under_every_review_bar_is_flagged() -> None:
+    """Just under every review bar at once nothing is flagged; at each bar, its category is."""
+    below = {label: round(t - 0.01, 4) for label, t in REVIEW_BARS.items()}
+    for label, bar in REVIEW_BARS.items():
+        assert DECIDER.decide(assess({**below, label: bar})).violations == (label,)
     d = DECIDER.decide(assess(below))
     assert d.verdict is Verdict.ALLOW and d.severity is Severity.NONE
     assert d.violations == () and d.actions == () and not d.flagged

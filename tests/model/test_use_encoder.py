@@ -138,3 +138,18 @@ def test_encoders_without_pooling_embed_the_joined_text() -> None:
     x = reading_features(readings_embedder(enc, batch_size=2), [("One.", "Two."), ("Three.",)])
     assert x.shape == (2, 8)
     assert set(enc.seen) == {"One. Two.", "Three."}
+
+
+def test_the_encoder_reads_emoji_as_their_names(pooled: PooledUse) -> None:
+    # USE's vocabulary maps almost every emoji to one unknown token: "Muslims are 🐷" and
+    # "Muslims are 🙌" were one input to the heads. The encoder reads the names instead.
+    from vigie.model.features import UseEncoder
+
+    encoder = UseEncoder(threads=1)
+    pig, praise, words = encoder.encode(["Muslims are 🐷", "Muslims are 🙌", "Muslims are pig face"])
+    assert np.allclose(pig, pooled.encode(["Muslims are pig face"])[0], atol=1e-5)
+    assert np.allclose(pig, words, atol=1e-5)
+    assert float(pig @ praise) < 0.95
+    assert "+emoji-" in encoder.version  # embeddings cached under the old reading are not reused
+    raw_pig, raw_praise = pooled.encode(["Muslims are 🐷", "Muslims are 🙌"])
+    assert np.allclose(raw_pig, raw_praise, atol=1e-5)  # the forward pass alone sees one unknown token

@@ -205,10 +205,21 @@ examples:
     assert results["exact"].problems == ("verdict restrict, expected review",)
 
 
-def test_review_thresholds_are_the_shipped_models_recommended_thresholds() -> None:
-    """Retraining moves the model's validation-chosen thresholds; the policy must follow (or say why)."""
+REVIEW_MARGIN = 0.12
+"""How far under the model's F1-best threshold the policy's review bar may sit (docs/policy.md,
+"Thresholds"): a retrain of the same data on the same machine moved those thresholds by up to 0.05
+(0.30 / 0.29 / 0.38 / 0.45 against v10's 0.25 / 0.25 / 0.36 / 0.45), the emoji-reading build by up to
+0.11 (incitement 0.36)."""
+
+
+def test_review_thresholds_sit_at_or_just_under_the_shipped_models_recommended_thresholds() -> None:
+    """Retraining moves the model's validation-chosen (F1-best) thresholds, and the F1 curve is flat
+    there; the policy's review bars lean to recall (a reviewer's look is cheap next to a missed threat)
+    and never sit above the model's own bar, nor far under it. A model whose calibration moved further
+    fails here: the policy must be revisited."""
     from vigie.model.artifact import load_default
 
     recommended = load_default().manifest.thresholds
     for category, ladder in THRESHOLDS.items():
-        assert ladder[Verdict.REVIEW] == recommended[str(category)], category
+        bar, model_bar = ladder[Verdict.REVIEW], recommended[str(category)]
+        assert model_bar - REVIEW_MARGIN <= bar <= model_bar, (category, bar, model_bar)

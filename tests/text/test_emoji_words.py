@@ -1,0 +1,53 @@
+"""Emoji read as words for the encoder (``vigie.text.emoji_words``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigie.text.emoji_words import describe_emoji, has_emoji
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("I find all Muslims inspiring 🙌", "I find all Muslims inspiring raising hands"),
+        ("Muslims are 🐷", "Muslims are pig face"),
+        ("Les 🐀 dehors", "Les rat dehors"),
+        # a sequence joined by ZWJ is one emoji, named whole
+        ("🏳️‍🌈 are a blessing", "rainbow flag are a blessing"),
+        # skin tones and roles keep their words: they say who is meant
+        ("👳🏾 belong here", "person wearing turban medium-dark skin tone belong here"),
+        ("I will 👊 🕷️", "I will oncoming fist spider"),
+        ("great 😊day", "great smiling face with smiling eyes day"),
+    ],
+)
+def test_emoji_become_their_english_names(text: str, read: str) -> None:
+    assert describe_emoji(text) == read
+
+
+def test_two_emoji_never_read_the_same() -> None:
+    # the defect this fixes: every emoji was the same unknown token to USE
+    assert describe_emoji("they are 🐷") != describe_emoji("they are 🙌")
+
+
+def test_a_run_of_one_emoji_is_named_once_but_different_emoji_each() -> None:
+    assert describe_emoji("🙌🙌🙌 yes") == "raising hands yes"
+    assert describe_emoji("🙌 🙌 yes") == "raising hands yes"
+    assert describe_emoji("🐷🐍") == "pig face snake"
+
+
+@pytest.mark.parametrize("text", ["Tr🌟ns people are respected", "Somebody should pr❤️ise her", "c🌟ol"])
+def test_an_emoji_inside_a_word_stands_for_a_letter_and_is_left_alone(text: str) -> None:
+    assert describe_emoji(text) == text
+
+
+def test_a_keycap_is_its_digit_so_leetspeak_reads_as_leetspeak() -> None:
+    assert describe_emoji("Trans people are c0️⃣ol") == "Trans people are c0ol"
+    assert describe_emoji("#️⃣1") == "#1"
+
+
+def test_text_without_emoji_comes_back_untouched() -> None:
+    text = "l'été à Paris — ça va? 100 % «oui»"
+    assert not has_emoji(text)
+    assert describe_emoji(text) is text
+    assert has_emoji("ok 👍")
