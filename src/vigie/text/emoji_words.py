@@ -12,7 +12,8 @@ The contract of :func:`describe_emoji`:
 
 - an emoji with a letter or digit right before *and* right after it is a letter stand-in
   ("c🌟ol", "pr❤️ise", HatemojiCheck's emoji leetspeak): it is left alone, because its name would
-  split the word (the lexicon's folded view reads it as a masked letter);
+  split the word. Nothing reads the letter it stands for yet (the folded view keeps the emoji; only
+  ``*`` is read as a masked letter): a known gap, MODEL_CARD.md "Known failure modes";
 - a keycap (``0️⃣``) is its digit or sign, so leetspeak "c0️⃣ol" reads as "c0ol";
 - any other emoji becomes its English CLDR name, underscores as spaces, set off by spaces;
   skin-tone and gender variants keep their words ("person dark skin tone"), which speak for
