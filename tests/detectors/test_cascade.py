@@ -10,6 +10,7 @@ import pytest
 from vigie.cascade import CASCADE_DETECTOR, CascadePipeline
 from vigie.categories import Verdict
 from vigie.detectors.base import Document
+from vigie.detectors.lexicon import LexiconDetector
 from vigie.model.firststage import FirstStage, default_first_stage_path, load_first_stage
 from vigie.pipeline import Pipeline
 from vigie.policy import PolicyDecider, load_policy
@@ -76,6 +77,33 @@ def test_cleared_posts_skip_the_detectors_and_are_allowed() -> None:
         "reason": "language",
     }
     assert pipe.stats.as_dict()["full_share"] == 0.5
+
+
+def test_a_post_the_lexicon_flags_is_never_cleared() -> None:
+    """The n-gram model would clear both posts; the lexicon reads a threat in one, which then takes the full
+    route (reason ``lexicon``) and is decided on every detector's signal, not on the first stage's."""
+    settings = load_settings(None, environ={})
+    rec = Recorder()
+    pipe = CascadePipeline(
+        first_stage=_stage(),
+        detection=settings.detection,
+        detectors=[LexiconDetector(), rec],
+        decider=PolicyDecider(load_policy(None)),
+    )
+    posts = [Post("calm", "We had a nice day at the beach."), Post("threat", "I will kill you tomorrow.")]
+    routes = pipe.route(posts, ["en", "en"])
+    assert [(r.cleared, r.reason) for r in routes] == [(True, ""), (False, "lexicon")]
+    calm, threat = pipe.run_batch(posts)
+    assert rec.seen == ["threat"]
+    assert calm.verdict is Verdict.ALLOW
+    assert threat.verdict is not Verdict.ALLOW and "violent_threat" in threat.violations
+    assert {s.detector for s in threat.signals} == {"vigie.lexicon", "test.recorder", CASCADE_DETECTOR}
+    assert pipe.stats.reasons["lexicon"] == 1
+
+
+def test_without_a_lexicon_detector_the_first_stage_alone_decides() -> None:
+    pipe, _ = _pipeline(_stage())
+    assert [r.reason for r in pipe.route([Post("t", "I will kill you tomorrow.")], ["en"])] == [""]
 
 
 @pytest.mark.parametrize(

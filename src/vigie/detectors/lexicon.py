@@ -1105,7 +1105,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "15"
+    version: str = "16"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
