@@ -135,11 +135,14 @@ class CascadePipeline(Pipeline):
         (reason ``lexicon``) when the lexicon reads a category in a post it would clear."""
         langs = list(languages) if languages is not None else self.identify(posts)
         texts = [cap_text(p.text, self.detection.max_chars)[0] for p in posts]
-        return self._lexicon_veto(posts, langs, self.first_stage.clearance(texts, langs))
+        return self.lexicon_veto(posts, langs, self.first_stage.clearance(texts, langs))
 
-    def _lexicon_veto(
+    def lexicon_veto(
         self, posts: Sequence[Post], languages: Sequence[str], routes: list[Clearance]
     ) -> list[Clearance]:
+        """``routes`` (the first stage's, one per post) with each clearance withdrawn (reason
+        ``lexicon``) whose post the pipeline's lexicon detector reads as a category; unchanged when
+        the pipeline has no lexicon detector. Runs the lexicon on the cleared posts only."""
         cleared = [i for i, r in enumerate(routes) if r.cleared]
         lexicon = next((d for d in self.detectors if d.name == LEXICON_DETECTOR), None)
         if lexicon is None or not cleared:
