@@ -105,4 +105,3 @@ def test_a_call_to_exclude_a_group_is_hate(scan: Scan, text: str, language: str,
 def test_news_critics_and_shortages_are_not_exclusion_calls(scan: Scan, text: str, language: str) -> None:
     hits = [r for r in scan(text, language).extras["rule_hits"] if r.split(".")[-1] in EXCLUSION_RULES]
     assert hits == []
-
