@@ -51,3 +51,12 @@ def test_text_without_emoji_comes_back_untouched() -> None:
     assert not has_emoji(text)
     assert describe_emoji(text) is text
     assert has_emoji("ok 👍")
+
+
+def test_every_emoji_the_package_knows_is_found_in_text() -> None:
+    import emoji
+
+    missed = [e for e in emoji.EMOJI_DATA if not has_emoji(f"voilà {e} ok")]
+    assert missed == []
+    assert has_emoji("1\ufe0f\u20e3 first")  # a keycap starts with an ASCII digit
+    assert not has_emoji("déjà vu, naïve café — «ça»")
