@@ -55,6 +55,9 @@ LAUGHTER: Final = frozenset("😂🤣😹😆😅😁😄😃😀😸")
 """Laughing and grinning faces: read as ``haha`` when a post is scored (:func:`laughter_as_words`)."""
 
 _KEYCAP: Final = re.compile("([0-9#*])\ufe0f?\u20e3")
+_LAUGH: Final = "[" + "".join(sorted(LAUGHTER)) + "]"
+_LAUGH_RUN: Final = re.compile(f"{_LAUGH}(?:[\ufe0f ]*{_LAUGH})*\ufe0f?")
+"""A run of laughing faces, spaces and variation selectors between them allowed."""
 _SPACES: Final = re.compile(" {2,}")
 
 
@@ -74,6 +77,13 @@ def has_emoji(text: str) -> bool:
     return not text.isascii() and not _first_chars().isdisjoint(text)
 
 
+def _stands_for_a_letter(text: str, start: int, end: int) -> bool:
+    """An emoji at ``text[start:end]`` with a letter or digit right before and right after it."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() and after.isalnum()
+
+
 def _name(chars: str) -> str:
     data = emoji.EMOJI_DATA.get(chars)
     if data is None:  # a sequence the package splits but does not name as a whole
@@ -91,10 +101,8 @@ def describe_emoji(text: str) -> str:
     previous = ""
     for match in emoji.emoji_list(text):
         start, end, chars = int(match["match_start"]), int(match["match_end"]), str(match["emoji"])
-        before = text[start - 1] if start > 0 else " "
-        after = text[end] if end < len(text) else " "
         between = text[pos:start]
-        if before.isalnum() and after.isalnum():
+        if _stands_for_a_letter(text, start, end):
             out.append(between + chars)
             previous = ""
         elif chars == previous and not between.strip():
@@ -122,23 +130,16 @@ def laughter_as_words(text: str) -> str:
     in the training reading too was measured and was worse (MODEL_CARD.md, "Laughter").
 
     A laughing face between two letters or digits is a letter stand-in and stays (as in
-    :func:`describe_emoji`). Text without emoji comes back unchanged (the same object)."""
-    if not has_emoji(text) or LAUGHTER.isdisjoint(text):
+    :func:`describe_emoji`). Text without laughter comes back unchanged (the same object)."""
+    if text.isascii() or LAUGHTER.isdisjoint(text):
         return text
     out: list[str] = []
     pos = 0
     for m in _LAUGH_RUN.finditer(text):
         start, end = m.span()
-        before = text[start - 1] if start > 0 else " "
-        after = text[end] if end < len(text) else " "
-        if before.isalnum() and after.isalnum():
+        if _stands_for_a_letter(text, start, end):
             continue
         out.append(f"{text[pos:start]} haha ")
         pos = end
     out.append(text[pos:])
     return _SPACES.sub(" ", "".join(out)).strip()
-
-
-_LAUGH: Final = "[" + "".join(sorted(LAUGHTER)) + "]"
-_LAUGH_RUN: Final = re.compile(f"{_LAUGH}(?:[\ufe0f ]*{_LAUGH})*\ufe0f?")
-"""A run of laughing faces, spaces and variation selectors between them allowed."""
