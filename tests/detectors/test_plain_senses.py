@@ -2,7 +2,8 @@
 
 Found on the benchmark mix's benign posts (sixteenth session): "spic and span" read as a slur aimed at
 someone, "take him out to do something" as a call to finish a target, "my carry gun" as a call to bring
-weapons, "why do people still join militias?" as a call to form them, "qui ont crevé à cause d'eux" (firms
+weapons, "why do people still join militias?" as a call to form them, a banner "that called immigrants
+"parasites"" as the author's dehumanising words, "qui ont crevé à cause d'eux" (firms
 that went bust) and "des migrants ont crevé à la frontière" (a death told in the past) as announced deaths.
 Each sense is guarded where the rule reads it; aimed at a person, a group or a gathering, the rule still
 fires. The sentences below are this file's own.
@@ -29,6 +30,13 @@ from .helpers import Scan
         ("Grandma wants to take them out of school early on Friday.", "en", "en.incite.end_this"),
         ("I own two revolvers, including my carry gun.", "en", "en.incite.bring_weapons"),
         ("Why do people still join militias?", "en", "en.incite.militia"),
+        # a report or a rejection of the words, not the author's
+        (
+            'Someone hung a banner that called immigrants "parasites"; it is gone now.',
+            "en",
+            "en.hate.dehum_group",
+        ),
+        ("Calling Muslims animals is never ok.", "en", "en.hate.dehum_group"),
         # a death told in the past, or "crevé" = worn out: no death announced
         (
             "Des centaines de migrants ont crevé à la frontière l'an dernier, dans l'indifférence.",
@@ -50,6 +58,7 @@ def test_the_everyday_sense_is_not_the_attack(scan: Scan, text: str, lang: str, 
         ("Take them out before they reach the capitol.", "en", "en.incite.end_this"),
         ("Bring your guns to the rally on Saturday.", "en", "en.incite.bring_weapons"),
         ("Patriots, join militias now and acquire targets.", "en", "en.incite.militia"),
+        ("I call immigrants parasites and I mean every word.", "en", "en.hate.dehum_group"),
         ("Ce juge crève demain, je vous le promets.", "fr", "fr.threat.destin"),
     ],
 )
