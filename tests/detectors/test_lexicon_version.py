@@ -1,0 +1,37 @@
+"""The lexicon's version names its rules: changed packs under an old version would make two
+decision records that cite ``vigie.lexicon@N`` disagree about what N read.
+
+When this fails after an edit of ``src/vigie/detectors/data``: bump ``LexiconDetector.version``
+and record the new digest below (the old entries stay: a digest names one version only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from vigie.detectors.lexicon import DATA_DIR, LexiconDetector
+
+RELEASED = {
+    "17": "013b85e66b084e22ef93c37c39c13edebe3232f8025765c242a1518e1cbd0dad",
+}
+"""Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
+
+
+def _packs_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(DATA_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def test_the_shipped_packs_are_the_released_packs_of_this_version() -> None:
+    version = LexiconDetector.version
+    assert version in RELEASED, f"lexicon version {version} has no recorded digest: add it to RELEASED"
+    assert _packs_digest() == RELEASED[version], (
+        f"src/vigie/detectors/data changed but the lexicon is still version {version}: "
+        "bump LexiconDetector.version and record the new digest in RELEASED"
+    )
+
+
+def test_a_digest_names_one_version() -> None:
+    assert len(set(RELEASED.values())) == len(RELEASED)
