@@ -247,4 +247,4 @@ def test_a_laughing_face_does_not_excuse_an_attack(detector: EncoderDetector) ->
 def test_the_version_says_how_scoring_reads_emoji(detector: EncoderDetector) -> None:
     from vigie.model.artifact import load_default
 
-    assert detector.version == f"{load_default().manifest.version}+laugh-1"
+    assert detector.version == f"{load_default().manifest.version}+laugh-1+stand-1"

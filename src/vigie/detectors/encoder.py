@@ -38,7 +38,7 @@ from vigie.model.use import Reading
 from vigie.settings import DetectionSettings
 from vigie.text.emoji_words import SCORING_READING, laughter_as_words
 from vigie.text.normalize import View
-from vigie.text.spelling import SpellingRepair, default_repair
+from vigie.text.spelling import SpellingRepair, default_repair, fill_stand_ins
 from vigie.types import CategoryScore, Evidence, Signal, Span
 
 __all__ = ["USE_LANGUAGES", "EncoderDetector", "create"]
@@ -218,8 +218,10 @@ class EncoderDetector:
         sentences* (a multi-part :data:`~vigie.model.use.Reading`: pooled from their token
         sums, half the encoder work, see :mod:`vigie.model.use`) whenever the sentences'
         words are exactly the whole text's words; otherwise as one text. Laughing faces are
-        written as ``haha`` (:func:`~vigie.text.emoji_words.laughter_as_words`: scoring's reading,
-        not training's, on purpose)."""
+        written as ``haha`` (:func:`~vigie.text.emoji_words.laughter_as_words`) and an emoji that
+        stands for a letter as that letter (:func:`~vigie.text.spelling.fill_stand_ins`; the
+        folded view has it from :func:`~vigie.text.spelling.unmask_views`): scoring's readings,
+        not training's, on purpose."""
         # The NFKC view (mojibake repaired, invisible characters removed, whitespace
         # collapsed) is what the heads were trained on; fall back to the original.
         # One test per document first: when folding changed no word of the document,
@@ -234,7 +236,7 @@ class EncoderDetector:
         out: list[list[Reading]] = []
         for span in units:
             t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
-            t = laughter_as_words(t)
+            t = laughter_as_words(fill_stand_ins(t, spelling) if spelling else t)
             folded = _view_slice(doc.views.folded, span).strip() if fold_doc else ""
             if folded and spelling:
                 folded = spelling.repair(folded)

