@@ -10,8 +10,8 @@ from vigie.text.normalize import normalize
 from vigie.text.spelling import SpellingRepair, fill_stand_ins, unmask_views
 from vigie.types import Post
 
-KNOWN = {"cool", "respect", "love", "live", "everything", "people", "women"}
-SALIENT = {"trans", "whore", "hate", "muslims", "slit", "slut"}
+KNOWN = {"cool", "respect", "love", "live", "everything", "people", "women", "bad", "bed", "bid"}
+SALIENT = {"trans", "whore", "hate", "muslims", "slit", "slut", "kill"}
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,8 @@ def repair() -> SpellingRepair:
         ("c🌟🌟l", []),  # an emoji beside an emoji is not between letters
         ("🐪fucker", []),  # at the start of a word: a prefix, named as a word
         ("I 🌟 you", []),
-        ("c0️⃣ol", []),  # a keycap is a digit, read by de-leeting
+        ("c0️⃣ol", [(1, 4)]),  # a keycap between letters: key, variation selector, keycap mark
+        ("Room 1️⃣2", []),  # a keycap in a number is a digit
         ("4🌟u", []),
         ("plain text", []),
     ],
@@ -46,6 +47,8 @@ def test_only_an_emoji_between_two_letters_stands_for_one(text: str, spans: list
         ("You are a wh🌟re", "You are a whore"),
         ("MUSL🌟MS", "MUSLIMS"),  # uppercase between uppercase letters
         ("I h🌟te it, everyth🌟ng", "I hate it, everything"),
+        ("Muslims are c0️⃣ol", "Muslims are cool"),  # a keycap is its digit as folding reads it
+        ("k*️⃣ll", "kill"),  # the asterisk keycap is a masked letter
     ],
 )
 def test_a_stand_in_is_read_as_the_one_letter_that_makes_a_word(
@@ -60,6 +63,7 @@ def test_a_stand_in_is_read_as_the_one_letter_that_makes_a_word(
         "I l🌟ve you",  # love and live: two known words fit
         "You are a sl🌟t",  # slit and slut: two salient terms
         "a zz🌟zz word",  # nothing fits
+        "b8️⃣d",  # folding reads no letter from an 8
         "I 🌟 you",
     ],
 )
@@ -82,6 +86,7 @@ def test_the_folded_view_reads_the_letter_and_maps_back_to_the_emoji_word() -> N
         ("You are a wh🌟re", "You are a whore"),
         ("Gay people are c🌟ol", "Gay people are cool"),
         ("I h❤️te Muslims", "I hate Muslims"),
+        ("Trans people are c0️⃣ol", "Trans people are cool"),
     ],
 )
 def test_a_post_with_stand_ins_is_decided_like_the_plain_post(

@@ -82,19 +82,23 @@ def has_emoji(text: str) -> bool:
 def letter_stand_ins(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each emoji in ``text`` that stands for a letter: one emoji code
     point (and its variation selector) with a letter right before and right after it — "tr❤️ns",
-    "l🌟ve", HatemojiCheck's emoji leetspeak. Keycaps are digits (:func:`describe_emoji`), not
-    stand-ins; an emoji after a digit or at a word's edge is not one either. Empty for text
-    without emoji, after the set test of :func:`has_emoji`."""
+    "l🌟ve", HatemojiCheck's emoji leetspeak — or a keycap there ("c0️⃣ol", "b1️⃣tch": unlike a
+    plain digit, never part of a number or a code). An emoji after a digit or at a word's edge is
+    not one. Empty for text without emoji, after the set test of :func:`has_emoji`."""
     if not has_emoji(text):
         return []
     starts = _first_chars()
     out: list[tuple[int, int]] = []
     for i, ch in enumerate(text):
-        if ch not in starts or ch == "\u20e3" or i == 0 or not text[i - 1].isalpha():
+        if ch == "\u20e3":  # a keycap: its key, an optional variation selector, this mark
+            start = i - 2 if text[i - 1 : i] == "\ufe0f" else i - 1
+            end = i + 1
+        elif ch in starts:
+            start, end = i, i + 2 if text[i + 1 : i + 2] == "\ufe0f" else i + 1
+        else:
             continue
-        end = i + 2 if text[i + 1 : i + 2] == "\ufe0f" else i + 1
-        if end < len(text) and text[end].isalpha():
-            out.append((i, end))
+        if start > 0 and text[start - 1].isalpha() and end < len(text) and text[end].isalpha():
+            out.append((start, end))
     return out
 
 

@@ -76,7 +76,7 @@ from ftfy.chardata import CHARMAP_ENCODINGS
 
 from vigie.types import Span
 
-__all__ = ["NormalizedText", "View", "fold", "normalize"]
+__all__ = ["LEET", "NormalizedText", "View", "fold", "normalize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -616,7 +616,18 @@ def _fold_confusables(s: str, starts: list[int], ends: list[int]) -> _State:
 
 # --------------------------------------------------------------------------- 7-8. spacing and leetspeak
 
-_LEET = {"1": "i", "3": "e", "4": "a", "0": "o", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+LEET: dict[str, str] = {
+    "1": "i",
+    "3": "e",
+    "4": "a",
+    "0": "o",
+    "5": "s",
+    "7": "t",
+    "@": "a",
+    "$": "s",
+    "!": "i",
+}
+"""The letter each leetspeak character stands for when folding reads it (stage 8)."""
 _TOKEN_CHAR = r"(?:[^\W_]|[@$!])"
 _SPACED = re.compile(
     rf"(?<![\w@$!]){_TOKEN_CHAR}(?P<sep>[ .\-]){_TOKEN_CHAR}(?:(?P=sep){_TOKEN_CHAR})+(?![\w@$!])"
@@ -632,7 +643,7 @@ def _join_spaced(s: str, starts: list[int], ends: list[int]) -> _State:
         # Split at tokens that are neither letters nor leet; trim leet from both ends.
         run_start = 0
         for k in range(len(tokens) + 1):
-            if k < len(tokens) and (tokens[k].isalpha() or tokens[k] in _LEET):
+            if k < len(tokens) and (tokens[k].isalpha() or tokens[k] in LEET):
                 continue
             a, b = run_start, k
             while a < b and not tokens[a].isalpha():
@@ -642,7 +653,7 @@ def _join_spaced(s: str, starts: list[int], ends: list[int]) -> _State:
             run = tokens[a:b]
             if b - a >= 3 and sum(c.isalpha() for c in run) >= _MIN_SPACED_LETTERS:
                 positions = [base + 2 * t for t in range(a, b)]
-                text = "".join(c if c.isalpha() else _LEET[c] for c in run)
+                text = "".join(c if c.isalpha() else LEET[c] for c in run)
                 edits.append(
                     (
                         positions[0],
@@ -674,13 +685,13 @@ def _deleet_token(token: str) -> str | None:
     changed = False
     last = len(runs) - 1
     for k, run in enumerate(runs):
-        if run[0].isalpha() or any(c not in _LEET for c in run):
+        if run[0].isalpha() or any(c not in LEET for c in run):
             continue
         if k == 0 and (run[0] == "@" or "!" in run):  # a mention, or punctuation
             continue
         if k == last and ("!" in run or letters < 2):  # punctuation, or "a4"-like codes
             continue
-        runs[k] = "".join(_LEET[c] for c in run)
+        runs[k] = "".join(LEET[c] for c in run)
         changed = True
     return "".join(runs) if changed else None
 

@@ -49,7 +49,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from vigie.text.emoji_words import letter_stand_ins
-from vigie.text.normalize import NormalizedText, View, fold
+from vigie.text.normalize import LEET, NormalizedText, View, fold
 
 __all__ = ["SpellingRepair", "default_repair", "fill_stand_ins", "repair_views", "unmask_views"]
 
@@ -241,13 +241,24 @@ def _plain_letter(ch: str) -> str:
     return base if len(base) == 1 and base.isalpha() else ""
 
 
+def _stands_for(first: str) -> str:
+    """What a stand-in starting with ``first`` is in a masked word: a keycap's letter as folding
+    reads its digit (``0️⃣`` → o), a masked letter for an emoji or ``*️⃣``, ``?`` for a keycap no
+    letter is read from (``8️⃣``, ``#️⃣``)."""
+    if first.isascii():
+        return "*" if first == "*" else LEET.get(first, "?")
+    return "*"
+
+
 def fill_stand_ins(text: str, repair: SpellingRepair) -> str:
     """``text`` with each emoji that stands for a letter (:func:`~vigie.text.emoji_words.letter_stand_ins`:
     "tr❤️ns", "wh🌟re", "R🌟spect") written as that letter, when :meth:`SpellingRepair.unmask_word`
     finds exactly one word for the word with the emoji masked — the same tiers as ``k*ll``:
     swearing, then salient terms, then known words. A word two fills compete for ("l🌟ve": love,
-    live) keeps its emoji. The letter is uppercase when the letters on both sides are. ``text``
-    itself when nothing is filled.
+    live) keeps its emoji. A keycap between letters is the letter folding reads its digit as
+    ("c0️⃣ol" → cool, "b1️⃣tch" → bitch: :data:`~vigie.text.normalize.LEET`, what the folded view
+    already reads), so the post's two readings agree. The letter is uppercase when the letters on
+    both sides are. ``text`` itself when nothing is filled.
 
     Why: USE reads an emoji inside a word as one unknown token, and the heads (trained on
     HatemojiBuild, where emoji stand in for letters of slurs) read "an unknown token in a word next
@@ -273,7 +284,7 @@ def fill_stand_ins(text: str, repair: SpellingRepair) -> str:
         i = left
         while i < len(text):
             if i in ends:
-                masked.append("*")
+                masked.append(_stands_for(text[i]))
                 pieces.append((i, ends[i]))
                 i = ends[i]
             elif text[i].isalpha():
@@ -282,7 +293,8 @@ def fill_stand_ins(text: str, repair: SpellingRepair) -> str:
                 i += 1
             else:
                 break
-        filled = repair.unmask_word("".join(masked))
+        word = "".join(masked)
+        filled = repair.unmask_word(word) if "*" in word else word
         if "*" in filled or "?" in filled:
             continue
         out.append(text[pos:left])
