@@ -82,6 +82,14 @@ class EvalReport:
     accuracy_violating: float
     accuracy_non_violating: float
     auprc: float | None
+    """Average precision of the highest violating score (hate, threat, incitement) against gold:
+    how well the scores *rank* violating cases first, whatever the thresholds; depends on the
+    suite's base rate."""
+    auroc: float | None
+    """Area under the ROC curve of the same score: the chance that a violating case outscores a
+    non-violating one; independent of the base rate, so comparable across suites (the issue's
+    baselines on real far-right posts are AUCs: 0.66 for USE + logistic regression, 0.755 for a
+    profanity filter)."""
     by_language: dict[str, dict[str, float | int]]
     by_functionality: dict[str, dict[str, float | int]]
     by_category: dict[str, dict[str, float | int]]
@@ -185,6 +193,14 @@ def _auprc(golds: Sequence[bool], scores: Sequence[float]) -> float | None:
     return float(average_precision_score(golds, scores))
 
 
+def _auroc(golds: Sequence[bool], scores: Sequence[float]) -> float | None:
+    if len(set(golds)) < 2:
+        return None
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(golds, scores))
+
+
 def _table(groups: dict[str, GroupScore], with_category: bool = False) -> dict[str, dict[str, float | int]]:
     out: dict[str, dict[str, float | int]] = {}
     for key in sorted(groups):
@@ -267,6 +283,7 @@ def evaluate(
         accuracy_violating=round(pos_ok / pos_n, 4) if pos_n else 0.0,
         accuracy_non_violating=round(neg_ok / neg_n, 4) if neg_n else 0.0,
         auprc=None if (a := _auprc(golds, scores)) is None else round(a, 4),
+        auroc=None if (r := _auroc(golds, scores)) is None else round(r, 4),
         by_language=_table(by_lang),
         by_functionality=_table(by_func),
         by_category=_table(by_cat, with_category=True),
@@ -393,10 +410,11 @@ def _print_table(console: Console, title: str, rows: dict[str, dict[str, float |
 def print_report(report: EvalReport, console: Console) -> None:
     """Human-readable tables: overall, per language, per category, per functionality, then errors."""
     auprc = "n/a" if report.auprc is None else f"{report.auprc:.3f}"
+    auroc = "n/a" if report.auroc is None else f"{report.auroc:.3f}"
     console.print(
         f"[bold]{report.suite}[/]: {report.n} cases, accuracy {report.accuracy:.1%} "
         f"(violating {report.accuracy_violating:.1%}, non-violating {report.accuracy_non_violating:.1%}), "
-        f"AUPRC {auprc}"
+        f"AUPRC {auprc}, ROC AUC {auroc}"
     )
     if report.detectors or report.policy:
         console.print(f"detectors {', '.join(report.detectors)} · policy {report.policy}")

@@ -88,6 +88,7 @@ def test_predictions_are_the_analyze_output(tmp_path: Path, pipeline: Pipeline) 
     assert report.by_functionality["threat_dir_h"]["accuracy"] == (correct[0] + correct[2]) / 2
     assert len(report.errors) == 4 - sum(correct)
     assert report.auprc is not None and 0.0 <= report.auprc <= 1.0
+    assert report.auroc is not None and 0.0 <= report.auroc <= 1.0
     # the report names what made it: detector versions and the policy
     assert f"vigie.lexicon@{LexiconDetector.version}" in report.detectors
     ref = pipeline.decider.policy
