@@ -137,6 +137,9 @@ def test_languages_must_match_texts() -> None:
         "i will k\u200bill you",
         "i will k\u200dill you",
         "#k1llthem you",
+        "i will k_i_l_l you",
+        "i will k|i|l|l you",
+        "i will ᴋɪʟʟ you",
         "i will kіll you",
     ],  # the last one has a Cyrillic і
 )

@@ -248,3 +248,10 @@ def test_the_version_says_how_scoring_reads_emoji(detector: EncoderDetector) -> 
     from vigie.model.artifact import load_default
 
     assert detector.version == f"{load_default().manifest.version}+laugh-1+stand-1"
+
+
+@pytest.mark.parametrize("text", ["Gas the j_e_w_s", "Gas the j|e|w|s", "Gas the j*e*w*s"])
+def test_letters_split_by_punctuation_are_also_read_joined(detector: EncoderDetector, text: str) -> None:
+    # The word test once dropped the separators and found "j_e_w_s" the same word as "jews": the
+    # folded reading was never made, and the heads read only the split letters (hate 0.05).
+    assert _score(detector, text, "hate") > detector.thresholds["hate"]

@@ -100,6 +100,8 @@ OBFUSCATED = [
     ("en", "I will k\u200bi\u200bl\u200bl you", "k\u200bi\u200bl\u200bl"),
     ("fr", "Je vais t\u0435 tu\u0435r", "tu\u0435r"),
     ("en", "I'm going to muuuurder you", "muuuurder"),
+    ("en", "I will k_i_l_l you", "k_i_l_l"),
+    ("en", "I will ᴋɪʟʟ you", "ᴋɪʟʟ"),  # small capitals of "fancy text"
     ("fr", "Je vais Ã©gorger le maire", "Ã©gorger"),
 ]
 

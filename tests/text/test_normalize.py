@@ -37,6 +37,10 @@ def nfkc_match(text: str, needle: str) -> str:
         ("je vais te k i l l demain", "kill", "k i l l"),
         ("je vais te k.i.l.l demain", "kill", "k.i.l.l"),
         ("je vais te k-i-l-l demain", "kill", "k-i-l-l"),
+        ("je vais te k_i_l_l demain", "kill", "k_i_l_l"),
+        ("all j_e_w_s must", "jews", "j_e_w_s"),
+        ("k|i|l|l them", "kill", "k|i|l|l"),
+        ("i will ᴋɪʟʟ you", "kill", "ᴋɪʟʟ"),  # small capitals of "fancy text"
         ("you k1ll3r", "killer", "k1ll3r"),
         ("i h4te y0u", "hate you", "h4te y0u"),
         ("$hit k!ll", "shit kill", "$hit k!ll"),
@@ -138,6 +142,8 @@ def test_dates_numbers_case_and_accents_kept_in_nfkc() -> None:
         ("kill! stop!!", "kill! stop!!"),  # ! at a word's end is punctuation
         ("e.g. i.e. U.S. U.S.A.", "e.g. i.e. u.s. usa."),  # two letters never join; three do
         ("a-t-il", "a-t-il"),
+        ("snake_case a_b w/o n/a 1/2/3", "snake_case a_b w/o n/a 1/2/3"),  # two letters, words, digits
+        ("call M/W/F, sizes s/m/l", "call m/w/f, sizes s/m/l"),  # letters between slashes abbreviate
         ("www", "w"),
     ],
 )
@@ -211,7 +217,8 @@ def test_confusables_table_agrees_with_unicode_confusables() -> None:
 
 _PIECES = [
     "kill", "Tuer", "école", "e\u0301", "ǅ", "ß", "ﬁ", "½", "Ⅻ", "ｋｉｌｌ", "𝐤", "кill", "саке", "κ",
-    "k 1 l l", "k.i.l.l", "k-i-l-l", "h4te", "1d1ot", "kiiiill", "20 janvier", "2021", "100%", "@jean",
+    "k 1 l l", "k.i.l.l", "k-i-l-l", "k_i_l_l", "k|i|l|l", "m/w/f", "ᴋɪʟʟ",
+    "h4te", "1d1ot", "kiiiill", "20 janvier", "2021", "100%", "@jean",
     "$hit", "!!!", "\u200b", "\u200d", "\u202e", "\u2066", "\u00ad", "\ufeff", "\u0301", "\u0353",
     "\ufe0f", "🔪", "👨\u200d👩", "❤️", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "Ã©", "â€™", "Ã ",
     "\x00", "\x85", "가", "\u1100\u1161", "ﾊﾟ", "ㄳ", "ـ", "أ", "日本", "ไม่",

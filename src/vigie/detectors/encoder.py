@@ -71,6 +71,7 @@ def _plain(text: str) -> str:
 
 _ELONGATION = re.compile(r"(.)\1+")
 _NOT_WORD = re.compile(r"[^\w\s]|_")
+_DOTS = re.compile(r"[.'’]")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 _SKIPPED = re.compile(r"(?<!\S)(?:@|#|http|www\.)\S*")
 
@@ -92,9 +93,16 @@ def _has_content(text: str) -> bool:
 def _word_key(text: str) -> list[str]:
     """The words of ``text`` as the de-obfuscation test compares them: punctuation, @handles,
     hashtags and URLs dropped, ligatures expanded, letter runs squeezed ("mdrrrr" = "mdr").
+    Dots and apostrophes are dropped ("F.B.I." is "FBI", "l'école" one word), other punctuation
+    becomes a space: "k_i_l_l" and "j/e/w/s" are four words as written and one once folded, so
+    they are read both ways (dropped, the separators made them the same words as "kill" and
+    "jews", and the encoder read only the separated letters: "Gas the j_e_w_s" hate 0.05, "Gas
+    the jews" 0.90). Dots stay dropped on purpose: read a second time, lower-cased acronyms moved
+    scores ("Knock knock, it's the F.B.I." hate 0.13 → 0.39 as "fbi"; measured: 3 cases of the
+    natural and Gab samples broken for 1 fixed).
     Whole-string substitutions (not word by word): this runs on every post the encoder reads."""
     kept = _SKIPPED.sub(" ", text.translate(_LIGATURES))
-    return _ELONGATION.sub(r"\1", _NOT_WORD.sub("", kept)).split()
+    return _ELONGATION.sub(r"\1", _NOT_WORD.sub(" ", _DOTS.sub("", kept))).split()
 
 
 def _deobfuscated(folded: str, nfkc: str) -> bool:

@@ -117,7 +117,8 @@ CATEGORY_COLUMNS = (0, 1, 2, 3)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _RISKY = re.compile(
     r"[^\W\d_][\d@$*]+[^\W\d_]"  # digits or symbols between letters (h4te, f*ck, n@zi)
-    r"|(?<!\w)(?:\w[ .\-_*]){3,}\w(?!\w)"  # spaced-out letters
+    r"|(?<!\w)(?:\w[ .\-_*|]){3,}\w(?!\w)"  # spaced-out letters
+    r"|[\u1d00-\u1d22\ua730\ua731\u0262\u026a\u0274\u0280\u028f\u029c\u029f]"  # small capitals ("ᴋɪʟʟ")
     r"|[^\W\d_]([^\W\d_])\1{2,}[^\W\d_]"  # runs inside a word (kiiiill)
     r"|[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]"  # invisible and bidi characters
     r"|[^\W\d_]\u200d|\u200d[^\W\d_]"  # a zero-width joiner next to a letter (between emoji it builds one)

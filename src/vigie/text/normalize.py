@@ -26,14 +26,17 @@ Case, accents and digits are kept: ``"le 20 janvier"`` stays ``"le 20 janvier"``
 
 5. case folding (``casefold``: ``ß`` -> ``ss``), accents and other Latin/Greek/Cyrillic
    diacritics stripped (``é`` -> ``e``; stray combining marks, i.e. "zalgo", removed), a few
-   letters without decomposition folded (``œ`` -> ``oe``, ``ø`` -> ``o``, ``ł`` -> ``l``),
+   letters without decomposition folded (``œ`` -> ``oe``, ``ø`` -> ``o``, ``ł`` -> ``l``, the
+   small capitals of "fancy text" ``ᴋɪʟʟ`` -> ``kill``),
    variation selectors removed, Arabic tashkeel and tatweel removed and alef variants unified;
 6. homoglyphs: Cyrillic/Greek look-alikes become the Latin letter they imitate (``кill``
    -> ``kill``) inside any token that also has Latin letters, and inside a token made only
    of look-alikes when most letters of the text are Latin — so Russian or Greek text is left
    alone (see ``_CONFUSABLES``);
 7. spaced-out letters joined: three or more single letters separated by one and the same
-   separator (space, ``.`` or ``-``) — ``k i l l``, ``k.i.l.l``, ``k-i-l-l`` -> ``kill``.
+   separator (space, ``.``, ``-``, ``_``, ``|`` or ``*``) — ``k i l l``, ``k.i.l.l``,
+   ``k_i_l_l``, ``k|i|l|l`` -> ``kill``. Not ``/``: single letters between slashes are
+   abbreviations far more often ("M/W/F", "S/M/L") than a word taken apart.
    Leet characters may sit inside such a run (``k 1 l l``) when it has at least three real
    letters and starts and ends with a letter;
 8. leetspeak inside words: ``1 3 4 0 5 7 @ $ !`` -> ``i e a o s t a s i`` within a token
@@ -484,6 +487,10 @@ def _clean(s: str, starts: list[int], ends: list[int]) -> _State:
 _FOLD_SPECIAL = {
     "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ŧ": "t",
     "ı": "i", "ɩ": "i", "ɑ": "a", "ɡ": "g", "ʏ": "y",
+    # small capitals, as "fancy text" generators write them ("ᴋɪʟʟ"); NFKC leaves them
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j",
+    "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u",
+    "ᴠ": "v", "ᴡ": "w", "ᴢ": "z",
     "\u0640": "", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
@@ -630,7 +637,7 @@ LEET: dict[str, str] = {
 """The letter each leetspeak character stands for when folding reads it (stage 8)."""
 _TOKEN_CHAR = r"(?:[^\W_]|[@$!])"
 _SPACED = re.compile(
-    rf"(?<![\w@$!]){_TOKEN_CHAR}(?P<sep>[ .\-]){_TOKEN_CHAR}(?:(?P=sep){_TOKEN_CHAR})+(?![\w@$!])"
+    rf"(?<![\w@$!]){_TOKEN_CHAR}(?P<sep>[ .\-_|*]){_TOKEN_CHAR}(?:(?P=sep){_TOKEN_CHAR})+(?![\w@$!])"
 )
 _MIN_SPACED_LETTERS = 3
 
