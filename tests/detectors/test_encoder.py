@@ -198,9 +198,17 @@ def test_a_post_of_links_and_handles_only_is_not_read(detector: EncoderDetector)
         assert all(cs.score == 0.0 and cs.evidence == () for cs in sig.scores.values())
 
 
+@pytest.mark.parametrize("text", ["👌🏿", "🌳", "❤️❤️❤️", "🗡️ !", "🐷🐷🐷 @someone", "🤜🏿  https://t.co/x"])
+def test_a_post_of_one_emoji_is_not_read(detector: EncoderDetector, text: str) -> None:
+    """Read alone, "👌🏿" scored hate and "🌳" a threat: one pictograph names no target and no act."""
+    (sig,) = detector.detect_batch([make_document(text)])
+    assert sig.extras["units_scored"] == 0
+    assert all(cs.score == 0.0 for cs in sig.scores.values())
+
+
 def test_words_or_emoji_beside_a_link_are_still_read(detector: EncoderDetector) -> None:
     """An emoji can carry an attack on its own (HatemojiCheck), and words beside a link are the post."""
-    for text in ("I will kill you https://t.co/x", "🐷🐷🐷 @someone", "Nice weather today. https://t.co/x"):
+    for text in ("I will kill you https://t.co/x", "🔪 👩 @someone", "Nice weather today. https://t.co/x"):
         (sig,) = detector.detect_batch([make_document(text)])
         assert sig.extras["units_scored"] >= 1
     # Read, not skipped: the threat beside a link scores far over a friendly sentence beside one. (This build
@@ -247,7 +255,7 @@ def test_a_laughing_face_does_not_excuse_an_attack(detector: EncoderDetector) ->
 def test_the_version_says_how_scoring_reads_emoji(detector: EncoderDetector) -> None:
     from vigie.model.artifact import load_default
 
-    assert detector.version == f"{load_default().manifest.version}+laugh-1+stand-1"
+    assert detector.version == f"{load_default().manifest.version}+laugh-1+stand-1+lone-1"
 
 
 @pytest.mark.parametrize("text", ["Gas the j_e_w_s", "Gas the j|e|w|s", "Gas the j*e*w*s"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vigie.text.emoji_words import describe_emoji, has_emoji, laughter_as_words
+from vigie.text.emoji_words import describe_emoji, has_emoji, laughter_as_words, lone_emoji
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,24 @@ def test_scoring_writes_laughter_as_words(text: str, read: str) -> None:
 def test_text_without_laughter_comes_back_untouched() -> None:
     for text in ("no emoji here", "they are 🤮", "déjà vu"):
         assert laughter_as_words(text) is text
+
+
+@pytest.mark.parametrize(
+    ("text", "lone"),
+    [
+        ("❤️", True),
+        ("😂😂 😂", True),  # repeated, spaced
+        ("👍🏿 !", True),  # punctuation beside it
+        ("❤️❤", True),  # with and without the variation selector: one emoji
+        ("🏳️‍🌈", True),  # one ZWJ sequence
+        ("🔪 👩", False),  # a target and an act: HatemojiCheck's emoji-only attacks
+        ("⚧️ = 🐀", False),
+        ("hi ❤️", False),  # a word
+        ("2❤️", False),  # a digit
+        ("1️⃣", False),  # a keycap is a digit
+        ("...", False),  # no emoji at all
+        ("", False),
+    ],
+)
+def test_a_lone_emoji_is_one_emoji_and_nothing_that_reads(text: str, lone: bool) -> None:
+    assert lone_emoji(text) is lone

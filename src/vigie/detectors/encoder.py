@@ -36,7 +36,7 @@ from vigie.model.artifact import MANIFEST_FILE, ModelArtifact, default_path, loa
 from vigie.model.features import Encoder, get_encoder, readings_embedder
 from vigie.model.use import Reading
 from vigie.settings import DetectionSettings
-from vigie.text.emoji_words import SCORING_READING, laughter_as_words
+from vigie.text.emoji_words import SCORING_READING, laughter_as_words, lone_emoji
 from vigie.text.normalize import View
 from vigie.text.spelling import SpellingRepair, default_repair, fill_stand_ins
 from vigie.types import CategoryScore, Evidence, Signal, Span
@@ -86,8 +86,10 @@ def _has_content(text: str) -> bool:
 
     Why: a post of links and handles only gives the heads nothing to read, and they read it anyway (on the
     Gab test split, "https://t.co/d1HfiTpxNs" scored hate 0.26 in English, over the review bar). Words inside
-    a link are the lexicon's to read: it sees the folded text."""
-    return any(c.isalnum() or unicodedata.category(c) == "So" for c in _LINKS.sub(" ", text))
+    a link are the lexicon's to read: it sees the folded text. A post of one emoji, repeated or not, says
+    nothing they can read either (:func:`~vigie.text.emoji_words.lone_emoji`: "👌🏿" alone scored hate)."""
+    rest = _LINKS.sub(" ", text)
+    return any(c.isalnum() or unicodedata.category(c) == "So" for c in rest) and not lone_emoji(rest)
 
 
 def _word_key(text: str) -> list[str]:
@@ -204,7 +206,8 @@ class EncoderDetector:
 
     def _units(self, doc: Document) -> tuple[list[Span], bool]:
         """Spans to score: the sentences (capped) then the whole text; empty ones dropped, and none at all
-        for a post of links and @handles only (:func:`_has_content`), which scores 0 on every label. The
+        for a post of links and @handles only, or of one emoji (:func:`_has_content`), which scores 0 on
+        every label. The
         sentences of a post with content are all kept, link-only ones too: dropping them changes how the
         post's units pool (measured: 17 of 12,000 mix decisions moved, both ways, for no visible reason)."""
         text = doc.text

