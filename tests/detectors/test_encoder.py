@@ -255,7 +255,7 @@ def test_a_laughing_face_does_not_excuse_an_attack(detector: EncoderDetector) ->
 def test_the_version_says_how_scoring_reads_emoji(detector: EncoderDetector) -> None:
     from vigie.model.artifact import load_default
 
-    assert detector.version == f"{load_default().manifest.version}+laugh-1+stand-1+lone-1"
+    assert detector.version == f"{load_default().manifest.version}+laugh-1+stand-1+lone-1+tone-1"
 
 
 @pytest.mark.parametrize("text", ["Gas the j_e_w_s", "Gas the j|e|w|s", "Gas the j*e*w*s"])
@@ -263,3 +263,12 @@ def test_letters_split_by_punctuation_are_also_read_joined(detector: EncoderDete
     # The word test once dropped the separators and found "j_e_w_s" the same word as "jews": the
     # folded reading was never made, and the heads read only the split letters (hate 0.05).
     assert _score(detector, text, "hate") > detector.thresholds["hate"]
+
+
+@pytest.mark.parametrize("hand", ["👍", "👋", "👌", "👏"])
+def test_a_hands_skin_tone_does_not_make_a_post_about_a_group(detector: EncoderDetector, hand: str) -> None:
+    # Read by name, "Great job 👍🏿" was "... thumbs up dark skin tone": hate 0.66, over the review bar.
+    for tone in ("\U0001f3fb", "\U0001f3fd", "\U0001f3ff"):
+        toned = _score(detector, f"Great job {hand}{tone}", "hate")
+        assert toned == pytest.approx(_score(detector, f"Great job {hand}", "hate"))
+        assert toned < detector.thresholds["hate"]

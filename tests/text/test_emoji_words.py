@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from vigie.text.emoji_words import describe_emoji, has_emoji, laughter_as_words, lone_emoji
+from vigie.text.emoji_words import (
+    describe_emoji,
+    has_emoji,
+    laughter_as_words,
+    lone_emoji,
+    without_hand_tones,
+)
 
 
 @pytest.mark.parametrize(
@@ -101,3 +107,25 @@ def test_text_without_laughter_comes_back_untouched() -> None:
 )
 def test_a_lone_emoji_is_one_emoji_and_nothing_that_reads(text: str, lone: bool) -> None:
     assert lone_emoji(text) is lone
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Great job 👍🏿", "Great job 👍"),
+        ("Bravo 👏🏿👏🏿 🙏🏾", "Bravo 👏👏 🙏"),
+        ("peace ✌🏾️", "peace ✌️"),  # the variation selector stays with its emoji
+        ("✌️🏾", "✌️"),
+        ("🧑🏿 = 🐀", "🧑🏿 = 🐀"),  # a person's tone says who is depicted: kept
+        ("👩🏽‍🚀 on the moon", "👩🏽‍🚀 on the moon"),
+    ],
+)
+def test_a_hands_skin_tone_is_dropped_a_persons_kept(text: str, read: str) -> None:
+    assert without_hand_tones(text) == read
+
+
+def test_text_without_a_hand_tone_is_returned_unchanged() -> None:
+    text = "Great job 👍 🧑🏿 🏿"  # a person's tone, and a tone alone, are not a hand's
+    assert without_hand_tones(text) == text
+    plain = "no emoji here"
+    assert without_hand_tones(plain) is plain

@@ -36,7 +36,7 @@ from vigie.model.artifact import MANIFEST_FILE, ModelArtifact, default_path, loa
 from vigie.model.features import Encoder, get_encoder, readings_embedder
 from vigie.model.use import Reading
 from vigie.settings import DetectionSettings
-from vigie.text.emoji_words import SCORING_READING, laughter_as_words, lone_emoji
+from vigie.text.emoji_words import SCORING_READING, laughter_as_words, lone_emoji, without_hand_tones
 from vigie.text.normalize import View
 from vigie.text.spelling import SpellingRepair, default_repair, fill_stand_ins
 from vigie.types import CategoryScore, Evidence, Signal, Span
@@ -229,7 +229,8 @@ class EncoderDetector:
         sentences* (a multi-part :data:`~vigie.model.use.Reading`: pooled from their token
         sums, half the encoder work, see :mod:`vigie.model.use`) whenever the sentences'
         words are exactly the whole text's words; otherwise as one text. Laughing faces are
-        written as ``haha`` (:func:`~vigie.text.emoji_words.laughter_as_words`) and an emoji that
+        written as ``haha`` (:func:`~vigie.text.emoji_words.laughter_as_words`), a hand's skin tone
+        dropped (:func:`~vigie.text.emoji_words.without_hand_tones`), and an emoji that
         stands for a letter as that letter (:func:`~vigie.text.spelling.fill_stand_ins`; the
         folded view has it from :func:`~vigie.text.spelling.unmask_views`): scoring's readings,
         not training's, on purpose."""
@@ -247,11 +248,11 @@ class EncoderDetector:
         out: list[list[Reading]] = []
         for span in units:
             t = _view_slice(doc.views.nfkc, span).strip() or doc.text[span.start : span.end].strip()
-            t = laughter_as_words(fill_stand_ins(t, spelling) if spelling else t)
+            t = without_hand_tones(laughter_as_words(fill_stand_ins(t, spelling) if spelling else t))
             folded = _view_slice(doc.views.folded, span).strip() if fold_doc else ""
             if folded and spelling:
                 folded = spelling.repair(folded)
-            folded = laughter_as_words(folded)
+            folded = without_hand_tones(laughter_as_words(folded))
             alt = folded if folded and _deobfuscated(folded, t) else ""
             if span == whole and len(sentences) >= 2:
                 out.append(
