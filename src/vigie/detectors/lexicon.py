@@ -1105,7 +1105,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "17"
+    version: str = "18"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
