@@ -13,7 +13,7 @@ from vigie.detectors.lexicon import DATA_DIR, LexiconDetector
 
 RELEASED = {
     "17": "013b85e66b084e22ef93c37c39c13edebe3232f8025765c242a1518e1cbd0dad",
-    "18": "fd8d6f640fe8f6f9888a460a819a65760807953748e2d9449854afc0d301169a",
+    "18": "ce7da32171dafef7a1ea30d26b8f508c3dc0b171e5cd7e41ea51538538a9b2ae",
 }
 """Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
 
