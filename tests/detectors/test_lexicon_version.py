@@ -13,7 +13,7 @@ from vigie.detectors.lexicon import DATA_DIR, LexiconDetector
 
 RELEASED = {
     "17": "013b85e66b084e22ef93c37c39c13edebe3232f8025765c242a1518e1cbd0dad",
-    "18": "ce7da32171dafef7a1ea30d26b8f508c3dc0b171e5cd7e41ea51538538a9b2ae",
+    "18": "603aebc0010258971fcdc16e4e13137a0ec15437494d4f4f344a481df4b81b7c",
 }
 """Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
 
