@@ -18,6 +18,8 @@ from .helpers import Scan, score
     "text",
     [
         "Just nipping out for a fag, back in five.",
+        "Le train est encore en retard, classic.",  # French "late", in a code-switched post
+        "Sorry guys, j'ai du retard on the project",
         "He left his fags and his lighter on the bus.",
         "We had faggots and peas for tea, proper Yorkshire.",
         "Tie the faggots of brushwood before you stack them.",
@@ -35,6 +37,7 @@ def test_the_everyday_noun_is_not_the_slur(scan: Scan, text: str) -> None:
     "text",
     [
         "You're a fucking fag.",
+        "Stop being a retard, the train is late",
         "Fags like you should be shot.",
         "Those dykes at the bar are disgusting.",
         "Get out of here, dyke.",
