@@ -49,3 +49,16 @@ def test_glorifying_the_attackers_or_a_contrast_is_not(scan: Scan, pipeline: Pip
 
 def test_a_group_praised_as_the_subject_still_is(scan: Scan) -> None:
     assert "en.counter.group_is_praised" in scan("Our refugees are wonderful", "en").extras["rule_hits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("A gunman tried to kill Muslims in Munich.", False),  # a past attempt, told
+        ("He wanted to kill the Jews and nearly did.", False),
+        ("I want to kill the journalists", True),
+        ("Kill the Jews", True),
+    ],
+)
+def test_an_attempt_told_is_not_a_call_to_kill(scan: Scan, text: str, call: bool) -> None:
+    assert ("en.incite.kill_role" in scan(text, "en").extras["rule_hits"]) is call
