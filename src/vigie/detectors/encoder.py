@@ -207,9 +207,9 @@ class EncoderDetector:
     def _units(self, doc: Document) -> tuple[list[Span], bool]:
         """Spans to score: the sentences (capped) then the whole text; empty ones dropped, and none at all
         for a post of links and @handles only, or of one emoji (:func:`_has_content`), which scores 0 on
-        every label. The
-        sentences of a post with content are all kept, link-only ones too: dropping them changes how the
-        post's units pool (measured: 17 of 12,000 mix decisions moved, both ways, for no visible reason)."""
+        every label. The sentences of a post with content are all kept, link-only ones too: dropping them
+        changes how the post's units pool (measured: 17 of 12,000 mix decisions moved, both ways, for no
+        visible reason)."""
         text = doc.text
         if not _has_content(text):
             return [], False

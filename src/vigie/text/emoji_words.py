@@ -131,8 +131,7 @@ def without_hand_tones(text: str) -> str:
     all over the review bar, while the same posts with a default yellow hand score under 0.1: the
     posts of people who give their hands their own skin colour went to review for hate. On a
     *person* emoji (🧑🏿, 👳🏾) the tone says who is depicted, and HatemojiCheck's emoji attacks use
-    it to name a group ("🧑🏿 = 🐀"): those keep it. Text without such a tone comes back unchanged
-    (the same object)."""
+    it to name a group ("🧑🏿 = 🐀"): those keep it. ASCII text comes back as the same object."""
     if text.isascii():
         return text
     return _HAND_TONE.sub(r"\1", text)
@@ -157,7 +156,7 @@ def lone_emoji(text: str) -> bool:
     if len({str(m["emoji"]).replace("\ufe0f", "") for m in found}) != 1:
         return False
     rest = emoji.replace_emoji(text, "")
-    return all(not c.isalnum() and unicodedata.category(c)[0] in "PZC" for c in rest)
+    return all(unicodedata.category(c)[0] in "PZC" for c in rest)  # punctuation, separators, controls
 
 
 def _stands_for_a_letter(text: str, start: int, end: int) -> bool:

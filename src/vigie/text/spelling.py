@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Final
 
 from vigie.text import normalize
-from vigie.text.emoji_words import letter_stand_ins
+from vigie.text.emoji_words import has_emoji, letter_stand_ins
 from vigie.text.normalize import LEET, NormalizedText, View, fold
 
 __all__ = ["SpellingRepair", "default_repair", "fill_stand_ins", "repair_views", "unmask_views"]
@@ -322,16 +322,13 @@ def unmask_views(views: NormalizedText, language: str | None) -> NormalizedText:
     the same object when the post masks nothing. The offsets are kept: one view character per view
     character."""
     folded = views.folded
-    repair: SpellingRepair | None = None
     text = folded.text
-    if letter_stand_ins(text):
-        repair = default_repair(language)
-        stood = fill_stand_ins(text, repair)
-        if len(stood) == len(text):
+    if has_emoji(text):
+        stood = fill_stand_ins(text, default_repair(language))
+        if len(stood) == len(text):  # the folded view has no variation selectors: always, in practice
             text = stood
-    if "*" not in text and text is folded.text:
-        return views
-    text = (repair or default_repair(language)).unmask(text)
+    if "*" in text:
+        text = default_repair(language).unmask(text)
     if text == folded.text:
         return views
     return NormalizedText(
