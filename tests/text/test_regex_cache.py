@@ -124,7 +124,8 @@ def test_disabled_cache_writes_nothing(tmp_path: Path) -> None:
 
 
 def _pack_patterns(pack: lexicon._Pack) -> list[re.Pattern[str]]:
-    found = [s.regex for s in pack.scanners] + [t.regex for t in pack.targets]
+    found = [p for s in pack.scanners for p in ((s.regex,) if s.regex is not None else s.singles or ())]
+    found += [t.regex for t in pack.targets]
     optional = (pack.idioms, pack.endorsements, pack.negation, pack.negation_tail, pack.negation_after)
     found += [p for p in optional if p is not None]
     return found

@@ -113,9 +113,15 @@ Scoring
 A document whose language has no data gets the common cues only, ``scores`` then holds only the
 labels those cues can judge (``imminence``), and ``extras["language_supported"]`` is false.
 
-Performance: :meth:`LexiconDetector.load` compiles, per language, one combined regex per
-(label, view) plus one each for idioms, negation and targets; a document costs about a dozen
-regex scans of tweet-sized text.
+Performance: :meth:`LexiconDetector.load` compiles, per language, one regex per rule of the
+folded view, one combined regex per (label, view) for the case-insensitive nfkc view, plus one each
+for idioms, negation and targets. A rule is tried on a post only when one of its *factors* — the
+strings one of which its every match contains, chosen rare in everyday posts
+(:mod:`vigie.detectors.factors`) — occurs in it: one Aho–Corasick pass per post and view finds
+them. Measured on 3,000 posts of the benchmark mix: 95 % of the (label, view) scans matched
+nothing and took 97 % of the scanning time; with the factors, 11 % of the (post, rule) pairs are
+tried, and the scan costs 0.21 instead of 0.54 ms per post, with the same hits (tested against the
+plain alternation of the rules: tests/detectors/test_scan_prefilter.py).
 """
 
 from __future__ import annotations
@@ -135,6 +141,7 @@ import yaml
 
 from vigie.categories import CATEGORIES, CONTEXT_LABELS, IMMINENCE, TARGET
 from vigie.detectors.base import Document
+from vigie.detectors.factors import FactorIndex, choose, factor_candidates
 from vigie.detectors.targets import TargetMatch, WatchlistMatcher, find_names
 from vigie.errors import ConfigError
 from vigie.text.normalize import View, fold
@@ -234,11 +241,26 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class _Scanner:
-    """A combined alternation: group ``r<i>`` matched means ``rules[i]`` fired."""
+    """The rules of one label and view, tried as one alternation: at each position of the text
+    the first rule (strongest first) that matches there wins, and the scan resumes after it.
+
+    Two forms (:func:`_matches` reads either):
+
+    - ``singles``: one regex per rule (``(?<!\\w)``, the rule's first-character gate, the rule),
+      with ``factors``, per rule, the strings one of which its every match contains (``None``:
+      tried on every text). Only the rules whose factors occur in a text are tried
+      (:mod:`vigie.detectors.factors`): most posts hold none of most rules' words;
+    - ``regex``: the combined alternation, group ``r<i>`` matched meaning ``rules[i]`` fired — for
+      case-insensitive scanners (the nfkc view: a match need not contain a factor's letters as
+      written) and for one with a rule that can match an empty string (the rebuild assumes every
+      match consumes text).
+    """
 
     view: str
-    regex: re.Pattern[str]
     rules: tuple[Rule, ...]
+    regex: re.Pattern[str] | None = None
+    singles: tuple[re.Pattern[str], ...] | None = None
+    factors: tuple[tuple[str, ...] | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +289,8 @@ class _Pack:
     labels: frozenset[str] = frozenset()
     citation: re.Pattern[str] | None = None
     """The ``citation_frame`` list: speech frames that cite what follows them in the sentence."""
+    prefilter: Mapping[str, FactorIndex] = field(default_factory=dict)
+    """Per view: which ``(scanner, rule)`` pairs can match a text (:mod:`vigie.detectors.factors`)."""
 
 
 @dataclass(slots=True)
@@ -590,15 +614,62 @@ def _first_chars_from_json(value: Any) -> _FirstChars:
     return None if value is None else (frozenset(value[0]), bool(value[1]))
 
 
+class _EverydayCost:
+    """How likely a string is to occur in a post: its occurrences per line of the everyday
+    corpus (small talk in eight languages, folded as posts are), plus a little for being short
+    (an absent short string is still commoner than an absent long one). Built on first use: only
+    factor facts missing from the regex cache need it."""
+
+    def __init__(self) -> None:
+        from vigie.detectors import factors
+        from vigie.model.everyday import corpus_files
+
+        self.files = corpus_files()
+        digest = hashlib.sha256()
+        for path in [*self.files, Path(factors.__file__)]:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        self.digest = digest.hexdigest()[:16]
+        self._text: str | None = None
+        self._lines = 1
+        self._memo: dict[str, float] = {}
+
+    def __call__(self, s: str) -> float:
+        if s not in self._memo:
+            if self._text is None:
+                lines = [
+                    fold(line)
+                    for path in self.files
+                    for line in path.read_text(encoding="utf-8").splitlines()
+                    if line.strip() and not line.startswith("#")
+                ]
+                self._text, self._lines = "\n".join(lines), max(1, len(lines))
+            self._memo[s] = (self._text.count(s) + 0.5) / self._lines + 0.002 / len(s)
+        return self._memo[s]
+
+
+@functools.lru_cache(maxsize=1)
+def _everyday_cost() -> _EverydayCost:
+    return _EverydayCost()
+
+
 _FIRST_CHARS_FACT: Final = "lexicon.first_chars/1"
-_RULE_FACT: Final = "lexicon.rule/1"
-"""Names of the parse-tree facts :class:`RegexCache` memoizes; bump the suffix when a derivation changes."""
+_RULE_FACT: Final = "lexicon.rule/2"
+"""Names of the parse-tree facts :class:`RegexCache` memoizes; bump the suffix when a derivation
+changes. Rule facts include the rule's scan factors, chosen with the everyday corpus: their kind
+also names a digest of that corpus and of :mod:`vigie.detectors.factors` (:func:`_rule_fact_kind`)."""
+
+
+def _rule_fact_kind() -> str:
+    return f"{_RULE_FACT}:{_everyday_cost().digest}"
 
 
 def _rule_facts(parsed: Any) -> list[Any]:
-    """What :meth:`_Compiler.pattern` checks of a rule's parse tree: capturing groups, minimum
-    width, first characters."""
-    return [parsed.state.groups, parsed.getwidth()[0], _first_chars_json(parsed)]
+    """What :meth:`_Compiler.pattern` checks of a rule's parse tree — capturing groups, minimum
+    width, first characters — and the strings one of which its every match contains, chosen to be
+    rare in everyday posts (:func:`vigie.detectors.factors.choose`; ``None``: none found, or the
+    rule is case-insensitive)."""
+    factors = choose(factor_candidates(parsed), _everyday_cost())
+    return [parsed.state.groups, parsed.getwidth()[0], _first_chars_json(parsed), factors]
 
 
 def _gate(
@@ -652,6 +723,8 @@ class _Compiler:
         """Where compiled programs and parse facts come from (in memory only when not given)."""
         self._cache: dict[tuple[str, str], str] = {}
         self.first_chars: dict[str, _FirstChars] = {}
+        self.min_width: dict[str, int] = {}
+        self.factors: dict[str, tuple[str, ...] | None] = {}
         self._list_negates: dict[str, bool] = {}
         """First characters of each source :meth:`pattern` returned (for the combined gate)."""
         self.negation = self._compile_terms(raw.lists.get("negation", ()), "folded")
@@ -732,7 +805,9 @@ class _Compiler:
         # Parsed once (or not at all: the facts are cached), not compiled: the combined scanner
         # compiles it (start-up is mostly parsing).
         try:
-            groups, min_width, first = self.regex.facts(_RULE_FACT, source, flags, _rule_facts)
+            groups, min_width, first, factors = self.regex.facts(
+                _rule_fact_kind(), source, flags, _rule_facts
+            )
         except re.error as exc:
             raise _fail(file, entry, f"invalid regex: {exc}") from exc
         if groups > 1:
@@ -743,6 +818,9 @@ class _Compiler:
         # all its alternatives at the same position (measured: 13 % of the French pack's instructions).
         wrapped = rf"(?:{source}){_END}"
         self.first_chars[wrapped] = _first_chars_from_json(first)
+        self.min_width[wrapped] = min_width
+        # The factors of the wrapped source: the word-end test adds none.
+        self.factors[wrapped] = None if factors is None else tuple(str(f) for f in factors)
         return wrapped
 
 
@@ -878,13 +956,35 @@ def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
     for (_label, view), items in sorted(by_key.items()):
         items.sort(key=lambda item: (-item[0].weight, item[0].id))  # strongest alternative wins a tie
         flags = re.IGNORECASE if view == "nfkc" else 0
+        rules = tuple(r for r, _s in items)
+        if flags == 0 and all(compiler.min_width[src] > 0 for _r, src in items):
+            singles = []
+            for rule, src in items:
+                try:
+                    singles.append(_combined([src], flags, compiler.first_chars, compiler.regex))
+                except re.error as exc:  # parsing passed; compiling failed (a variable-width look-behind...)
+                    raise _culprit([(rule.file, rule.id, src)], flags, exc) from exc
+            factors = tuple(compiler.factors[src] for _r, src in items)
+            scanners.append(_Scanner(view, rules, singles=tuple(singles), factors=factors))
+            continue
         parts = [f"(?P<r{i}>{source})" for i, (_r, source) in enumerate(items)]
         known = {part: compiler.first_chars.get(src) for part, (_r, src) in zip(parts, items, strict=True)}
         try:
             regex = _combined(parts, flags, known, compiler.regex)
         except re.error as exc:  # parsing passed; compiling failed (a variable-width look-behind...)
             raise _culprit([(r.file, r.id, src) for r, src in items], flags, exc) from exc
-        scanners.append(_Scanner(view, regex, tuple(r for r, _s in items)))
+        scanners.append(_Scanner(view, rules, regex=regex))
+    prefilter = {
+        view: FactorIndex(
+            {
+                (k, i): strings
+                for k, scanner in enumerate(scanners)
+                if scanner.view == view and scanner.singles is not None
+                for i, strings in enumerate(scanner.factors)
+            }
+        )
+        for view in sorted({sc.view for sc in scanners if sc.singles is not None})
+    }
     idioms, notes = _expressions(compiler, seen, "idioms")
     endorsements, endorsement_notes = _expressions(compiler, seen, "endorsements")
     quotes = tuple(
@@ -905,6 +1005,7 @@ def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
         quotes=quotes,
         labels=frozenset(label for label, _view in by_key),
         citation=compiler._compile_terms(raw.lists.get("citation_frame", ()), "folded"),
+        prefilter=prefilter,
     )
 
 
@@ -1030,6 +1131,45 @@ def _noisy_or(weights: Iterable[float]) -> float:
     for w in weights:
         remaining *= 1.0 - w
     return min(SCORE_CAP, 1.0 - remaining)
+
+
+def _matches(
+    scanner: _Scanner, k: int, text: str, possible: set[tuple[int, int]] | None
+) -> list[tuple[int, int, int]]:
+    """``(rule index, start, end)`` of every hit of scanner ``k`` in ``text``, in order: what the
+    alternation of its rules finds (:class:`_Scanner`), trying only the rules whose ``(k, i)`` is
+    in ``possible`` (the factor prefilter's answer; ``None``: try them all).
+
+    The alternation scans left to right; at each position the first rule (in scanner order) that
+    matches there wins, and the scan resumes where its match ends. The same follows from each
+    rule's leftmost match at or after the resume point: the earliest start wins, the lowest rule
+    index on a tie; a rule whose next match started before the resume point is searched again
+    from it. A rule that cannot occur in the text matches nowhere, so leaving it out changes
+    nothing (tests/detectors/test_scan_prefilter.py checks both forms against each other)."""
+    singles = scanner.singles
+    if singles is None:
+        assert scanner.regex is not None
+        return [(int((m.lastgroup or "r0")[1:]), *m.span()) for m in scanner.regex.finditer(text)]
+    rules = range(len(singles)) if possible is None else sorted(i for s, i in possible if s == k)
+    if not rules:
+        return []
+    upcoming = {i: singles[i].search(text) for i in rules}
+    out: list[tuple[int, int, int]] = []
+    while True:
+        best: re.Match[str] | None = None
+        winner = -1
+        for i in rules:
+            m = upcoming[i]
+            if m is not None and (best is None or m.start() < best.start()):
+                best, winner = m, i
+        if best is None:
+            return out
+        out.append((winner, best.start(), best.end()))
+        resume = best.end()
+        for i in rules:
+            m = upcoming[i]
+            if m is not None and m.start() < resume:
+                upcoming[i] = singles[i].search(text, resume)
 
 
 def _view_of(doc: Document, view: str) -> View:
@@ -1223,11 +1363,13 @@ class LexiconDetector:
         suppressed: list[dict[str, Any]] = []
         negated: list[dict[str, Any]] = []
         for pack in packs:
-            for scanner in pack.scanners:
+            possible = {v: found.possible(_view_of(doc, v).text) for v, found in pack.prefilter.items()}
+            for k, scanner in enumerate(pack.scanners):
                 view = _view_of(doc, scanner.view)
-                for m in scanner.regex.finditer(view.text):
-                    rule = scanner.rules[int((m.lastgroup or "r0")[1:])]
-                    span = view.to_original(*m.span())
+                tried = possible.get(scanner.view)
+                for i, start, end in _matches(scanner, k, view.text, tried):
+                    rule = scanner.rules[i]
+                    span = view.to_original(start, end)
                     if span.start == span.end:
                         continue
                     if rule.label in _VIOLENCE:
@@ -1239,7 +1381,7 @@ class LexiconDetector:
                             )  # fmt: skip
                             continue
                     weight, discounts = rule.weight, ""
-                    if rule.label in _CATEGORY_LABELS and _negated(pack, view.text, m.start(), m.end(), rule):
+                    if rule.label in _CATEGORY_LABELS and _negated(pack, view.text, start, end, rule):
                         weight, discounts = weight * NEGATED_FACTOR, f"negated, x {NEGATED_FACTOR}"
                         negated.append({"rule": rule.id, "start": span.start, "end": span.end})
                     hits.append(_Hit(rule, span, weight, discounts))
