@@ -24,6 +24,7 @@ keep it with the other parse facts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
@@ -41,7 +42,6 @@ _MAX_RANGE: Final = 10
 """Widest character range (``[0-9]``) read as its characters; wider ones are unknown."""
 _ZERO_WIDTH: Final = frozenset({"ASSERT", "ASSERT_NOT", "AT"})
 _REPEATS: Final = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
-_IGNORECASE: Final = 2  # re.IGNORECASE's value in a subpattern's added flags
 
 
 class _Node:
@@ -110,7 +110,7 @@ def _item(name: str, av: Any) -> _Node:
         return _Node(chars, [])
     if name == "SUBPATTERN":
         _group, added, _removed, inner = av
-        if added & _IGNORECASE:
+        if added & re.IGNORECASE:
             return _Node(None, [])
         return _sequence(inner)
     if name == "BRANCH":
@@ -145,7 +145,7 @@ def factor_candidates(parsed: Any) -> list[Candidate]:
     """Sound factor candidates of a parsed pattern (module docstring); ``[]`` when none (also for
     a pattern compiled case-insensitively: its matches need not contain the literal strings)."""
     state = getattr(parsed, "state", None)
-    if state is None or state.flags & _IGNORECASE:
+    if state is None or state.flags & re.IGNORECASE:
         return []
     node = _sequence(parsed)
     out = list(node.candidates)

@@ -802,8 +802,8 @@ class _Compiler:
         translated = _translate_pattern(pattern)
         source = _REF.sub(lambda m: self.ref(m.group(1), view, file, entry), translated)
         flags = re.IGNORECASE if view == "nfkc" else 0
-        # Parsed once (or not at all: the facts are cached), not compiled: the combined scanner
-        # compiles it (start-up is mostly parsing).
+        # Parsed once (or not at all: the facts are cached), not compiled: its scanner compiles it,
+        # alone or in the combined alternation (start-up is mostly parsing).
         try:
             groups, min_width, first, factors = self.regex.facts(
                 _rule_fact_kind(), source, flags, _rule_facts
