@@ -20,7 +20,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from vigie.policy.conditions import Condition, ConditionError, Path, parse_condition
+from vigie.policy.conditions import Check, Condition, ConditionError, Path, compile_condition, parse_condition
 from vigie.policy.facts import AUTHOR_FIELDS, SCORE_LABELS
 from vigie.policy.model import PolicyDocument, Rule
 from vigie.types import PolicyRef
@@ -48,6 +48,13 @@ class Policy:
     source: str
     text: str = ""
     """The YAML the policy was parsed from, kept verbatim (the store archives it for audits)."""
+    checks: tuple[Check, ...] = ()
+    """``conditions`` compiled (:func:`~vigie.policy.conditions.compile_condition`), filled in
+    from them when not given."""
+
+    def __post_init__(self) -> None:
+        if len(self.checks) != len(self.conditions):
+            object.__setattr__(self, "checks", tuple(compile_condition(c) for c in self.conditions))
 
     @property
     def rules(self) -> tuple[Rule, ...]:

@@ -28,19 +28,20 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from vigie.categories import Severity, Verdict
-from vigie.policy.facts import MISSING, Facts, Field, FieldKind, resolve_field
+from vigie.policy.facts import MISSING, Facts, Field, FieldKind, reader, resolve_field
 
 __all__ = [
     "OPERATORS",
     "AllOf",
     "AnyOf",
+    "Check",
     "Compare",
     "Condition",
     "ConditionError",
     "Exists",
     "Not",
     "OneOf",
-    "evaluate",
+    "compile_condition",
     "parse_condition",
 ]
 
@@ -189,31 +190,49 @@ def parse_condition(
     raise ConditionError(here, f"unknown operator {op!r}; operators are {', '.join(OPERATORS)}")
 
 
-def _holds(value: Any, test: Callable[[Any], bool]) -> bool:
-    if value is MISSING:
-        return False
-    if isinstance(value, tuple):
-        return any(test(v) for v in value)
-    return test(value)
+Check = Callable[[Facts], bool]
+"""A compiled condition: whether it holds for one post's facts."""
 
 
-def evaluate(condition: Condition, facts: Facts) -> bool:
-    """Whether ``condition`` holds for ``facts`` (see the module docstring for missing fields)."""
+def _holds(get: Callable[[Facts], Any], test: Callable[[Any], bool]) -> Check:
+    """A check that ``test`` holds for the field ``get`` reads: false when it is missing, and
+    for a *many* field when it holds for at least one of its values."""
+
+    def check(facts: Facts) -> bool:
+        value = get(facts)
+        if value is MISSING:
+            return False
+        if isinstance(value, tuple):
+            return any(test(v) for v in value)
+        return test(value)
+
+    return check
+
+
+def compile_condition(condition: Condition) -> Check:
+    """``condition`` as a function of a post's facts (see the module docstring for missing
+    fields). Compiled once per policy (:class:`~vigie.policy.compiled.Policy`): each field's
+    reader and each operator's test are chosen here, not for every post — the policy runs
+    about 25 conditions per post (measured: 0.15 ms of a post's 3.6 ms interpreted)."""
     match condition:
         case Compare(op="gte", field=field, value=value):
-            return _holds(facts.value(field), lambda v: v >= value)
+            return _holds(reader(field), lambda v: v >= value)
         case Compare(op="lt", field=field, value=value):
-            return _holds(facts.value(field), lambda v: v < value)
+            return _holds(reader(field), lambda v: v < value)
         case Compare(field=field, value=value):
-            return _holds(facts.value(field), lambda v: v == value)
+            return _holds(reader(field), lambda v: v == value)
         case OneOf(field=field, values=values):
-            return _holds(facts.value(field), lambda v: v in values)
+            return _holds(reader(field), values.__contains__)
         case Exists(field=field):
-            return facts.value(field) is not MISSING
+            get = reader(field)
+            return lambda facts: get(facts) is not MISSING
         case AllOf(items=items):
-            return all(evaluate(c, facts) for c in items)
+            checks = tuple(compile_condition(c) for c in items)
+            return lambda facts: all(c(facts) for c in checks)
         case AnyOf(items=items):
-            return any(evaluate(c, facts) for c in items)
+            checks = tuple(compile_condition(c) for c in items)
+            return lambda facts: any(c(facts) for c in checks)
         case Not(item=item):
-            return not evaluate(item, facts)
+            inner = compile_condition(item)
+            return lambda facts: not inner(facts)
     raise AssertionError(condition)  # pragma: no cover

@@ -37,7 +37,6 @@ from typing import Any
 from vigie.categories import CATEGORIES, Category, Severity, Verdict
 from vigie.decision.base import Assessment
 from vigie.policy.compiled import Policy
-from vigie.policy.conditions import evaluate
 from vigie.policy.facts import Facts, author_facts
 from vigie.policy.model import Ground, Rule
 from vigie.types import Decision, PolicyRef
@@ -87,8 +86,8 @@ class PolicyDecider:
         facts = Facts(assessment, author_facts(author, post_id=assessment.post.id))
         matched: list[Rule] = []
         capped_any = False
-        for rule, condition in zip(self._policy.rules, self._policy.conditions, strict=True):
-            if not evaluate(condition, facts):
+        for rule, check in zip(self._policy.rules, self._policy.checks, strict=True):
+            if not check(facts):
                 continue
             matched.append(rule)
             then = rule.then

@@ -36,7 +36,7 @@ on it holds when it holds for at least one of them, and an empty list counts as 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, get_args
@@ -190,37 +190,51 @@ class Facts:
         self.violations: tuple[str, ...] = ()
 
     def value(self, field: Field) -> Any:
-        a = self.assessment
-        path = field.path
-        if field.kind is FieldKind.SCORE:
-            return a.score(path.removeprefix("score."))
-        if path.startswith("post.reach."):
-            return a.post.reach.get(path.removeprefix("post.reach."), MISSING)
-        if path.startswith("agreement."):
-            label = path.removeprefix("agreement.")
-            signals = [s for s in a.signals if s.detector != _CASCADE]
+        """The value of ``field`` (:data:`MISSING` when the post or platform does not say)."""
+        return reader(field)(self)
+
+
+def reader(field: Field) -> Callable[[Facts], Any]:
+    """A function that reads ``field`` from :class:`Facts`: the field's path is resolved here,
+    once, so a compiled condition (:func:`vigie.policy.conditions.compile_condition`) does no
+    string work per post. Ordered values come back as comparable numbers (verdicts and
+    severities as their rank); a *many* field as a non-empty tuple; absent ones as :data:`MISSING`."""
+    path = field.path
+    if field.kind is FieldKind.SCORE:
+        label = path.removeprefix("score.")
+        return lambda f: f.assessment.score(label)
+    if path.startswith("post.reach."):
+        counter = path.removeprefix("post.reach.")
+        return lambda f: f.assessment.post.reach.get(counter, MISSING)
+    if path.startswith("agreement."):
+        category = path.removeprefix("agreement.")
+
+        def agreement(f: Facts) -> Any:
+            signals = [s for s in f.assessment.signals if s.detector != _CASCADE]
             if not signals:
                 return MISSING
-            agree = sum(1 for s in signals if label in s.scores and s.scores[label].score >= AGREEMENT_SCORE)
-            return float(agree)
-        if path.startswith("author."):
-            return self.author.get(path.removeprefix("author."), MISSING)
-        many: tuple[str, ...]
-        match path:
-            case "language":
-                return a.language
-            case "post.source":
-                return a.post.source
-            case "decision.verdict":
-                return self.verdict.rank
-            case "decision.severity":
-                return self.severity.rank
-            case "target.kind":
-                many = tuple(t.kind for t in a.targets)
-            case "target.watchlist_id":
-                many = tuple(t.watchlist_id for t in a.targets if t.watchlist_id is not None)
-            case "decision.violations":
-                many = self.violations
-            case _:  # pragma: no cover - resolve_field admits nothing else
-                raise AssertionError(path)
-        return many if many else MISSING
+            scores = [s.scores[category].score for s in signals if category in s.scores]
+            return float(sum(1 for score in scores if score >= AGREEMENT_SCORE))
+
+        return agreement
+    if path.startswith("author."):
+        name = path.removeprefix("author.")
+        return lambda f: f.author.get(name, MISSING)
+    match path:
+        case "language":
+            return lambda f: f.assessment.language
+        case "post.source":
+            return lambda f: f.assessment.post.source
+        case "decision.verdict":
+            return lambda f: f.verdict.rank
+        case "decision.severity":
+            return lambda f: f.severity.rank
+        case "target.kind":
+            return lambda f: tuple(t.kind for t in f.assessment.targets) or MISSING
+        case "target.watchlist_id":
+            return lambda f: (
+                tuple(t.watchlist_id for t in f.assessment.targets if t.watchlist_id is not None) or MISSING
+            )
+        case "decision.violations":
+            return lambda f: f.violations or MISSING
+    raise AssertionError(path)  # pragma: no cover - resolve_field admits nothing else
