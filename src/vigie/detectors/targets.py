@@ -120,7 +120,30 @@ mein meine dein deine sein seine ihr ihre unser unsere euer eure ich du er sie e
 il lo gli uno questo questa questi queste quel quella quei quelle mio tuo tua suo io lui lei noi voi loro
 """
 NAME_STOPWORDS: Final[frozenset[str]] = frozenset(fold(w) for w in _STOPWORDS_TEXT.split())
-_WORD: Final = re.compile(r"(?<![\w@#])[^\W\d_]+(?:[-'’][^\W\d_]+)*(?![\w@])")
+
+
+def _uppercase_class() -> str:
+    """A regex class of every character ``str.isupper`` accepts. Planes 0 and 1 only: Unicode
+    has no cased letter above them."""
+    ranges: list[tuple[int, int]] = []
+    for c in range(0x20000):
+        if chr(c).isupper():
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1] = (ranges[-1][0], c)
+            else:
+                ranges.append((c, c))
+    spans = (re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return "[" + "".join(spans) + "]"
+
+
+_CAPITALISED_WORD: Final = re.compile(
+    rf"(?<![\w@#])(?<![^\W\d_][-'’])(?={_uppercase_class()})[^\W\d_]+(?:[-'’][^\W\d_]+)*(?![\w@])"
+)
+"""A word (letters, inner hyphens and apostrophes) whose first letter is a capital, never the
+tail of a word ("anti-Macron", "d'Adolf" are one lower-case word). Only such words can be
+part of a name; the words between two of them are seen by :data:`_GAP` (a run breaks unless
+only spaces separate its words), so skipping the rest changes no answer and saves most of
+the per-word work (measured: 0.021 → 0.012 ms per post)."""
 _GAP: Final = re.compile(r"[ \t]+")
 _NAME_SEP: Final = re.compile(r"\s+")
 
@@ -156,7 +179,7 @@ def find_names(original: str, skip: Iterable[Span] = ()) -> list[TargetMatch]:
                 taken.append(span)
         run.clear()
 
-    for m in _WORD.finditer(original):
+    for m in _CAPITALISED_WORD.finditer(original):
         if not _name_word(m.group()):
             close()
             continue
