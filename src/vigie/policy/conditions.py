@@ -213,7 +213,7 @@ def compile_condition(condition: Condition) -> Check:
     """``condition`` as a function of a post's facts (see the module docstring for missing
     fields). Compiled once per policy (:class:`~vigie.policy.compiled.Policy`): each field's
     reader and each operator's test are chosen here, not for every post — the policy runs
-    about 25 conditions per post (measured: 0.15 ms of a post's 3.6 ms interpreted)."""
+    about 25 conditions per post (measured: `decide` 0.081 ms per post interpreted, 0.045 compiled)."""
     match condition:
         case Compare(op="gte", field=field, value=value):
             return _holds(reader(field), lambda v: v >= value)
