@@ -37,12 +37,12 @@ from rich.progress import (
 from vigie.decision import Assessment
 from vigie.errors import RecordError
 from vigie.pipeline import Pipeline
-from vigie.policy import Policy, PolicyDecider, standing
+from vigie.policy import Policy, PolicyDecider
 from vigie.readers import read_records
 from vigie.report import ScanSummary
 from vigie.settings import Settings
 from vigie.store import Store, open_store
-from vigie.store.accounts import add_strikes, author_facts, final_removal_strike, strike_history
+from vigie.store.accounts import add_strikes_on_ladder, author_facts, final_removal_strike
 from vigie.store.policies import activate_policy, record_shadow
 from vigie.types import Decision, Post
 
@@ -78,28 +78,7 @@ def _policy(decider: object) -> Policy | None:
 def _strike(store: Store, policy: Policy | None, decisions: Sequence[Decision], now: datetime) -> int:
     """Strike authors of final removals; audit ladder steps newly reached. Returns strikes added."""
     strikes = [k for d in decisions if (k := final_removal_strike(d, now)) is not None]
-    if not strikes:
-        return 0
-    accounts = sorted({(k.source, k.author_id) for k in strikes})
-    ladder = policy.document.strikes if policy is not None else None
-    before = strike_history(store, accounts) if ladder is not None else {}
-    added = add_strikes(store, strikes)
-    if ladder is None or not added:
-        return added
-    after = strike_history(store, accounts)
-    for account in accounts:
-        # judged when the account's newest strike of this batch was made
-        at = max(k.struck_at for k in strikes if (k.source, k.author_id) == account)
-        old = standing(ladder, before.get(account, []), at).step
-        new = standing(ladder, after.get(account, []), at).step
-        if new is not None and new != old:
-            store.append_event(
-                "accounts",
-                "strike_step_reached",
-                f"account:{account[0]}:{account[1]}",
-                {"points": new.points, "actions": list(new.actions), "description": new.description},
-            )
-    return added
+    return add_strikes_on_ladder(store, strikes, policy.document.strikes if policy is not None else None)
 
 
 def _process(

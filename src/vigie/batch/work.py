@@ -28,7 +28,7 @@ from vigie.policy import PolicyDecider, standing
 from vigie.readers import read_records
 from vigie.settings import Settings
 from vigie.store import Store
-from vigie.store.accounts import NewStrike, add_strikes, strike_history
+from vigie.store.accounts import NewStrike, add_strikes_on_ladder, strike_history
 from vigie.types import Post
 
 __all__ = ["apply_strikes", "score_posts", "score_shard"]
@@ -115,40 +115,20 @@ def apply_strikes(store: Store, pipeline: Pipeline, removals: Sequence[Removal],
         return datetime.fromisoformat(r.created_at) if r.created_at else now
 
     ordered = sorted(removals, key=lambda r: (when(r), r.decision_id))
-    accounts = sorted({(r.source, r.author_id) for r in ordered})
     policy = pipeline.decider.compiled if isinstance(pipeline.decider, PolicyDecider) else None
-    ladder = policy.document.strikes if policy is not None else None
-    before = strike_history(store, accounts) if ladder is not None else {}
-    added = add_strikes(
-        store,
-        [
-            NewStrike(
-                source=r.source,
-                author_id=r.author_id,
-                decision_id=r.decision_id,
-                severity=Severity(r.severity),
-                categories=tuple(Category(c) for c in r.categories),
-                struck_at=when(r),
-                reason=r.reason,
-            )
-            for r in ordered
-        ],
-    )
-    if ladder is None or not added:
-        return added
-    after = strike_history(store, accounts)
-    for account in accounts:
-        at = max(when(r) for r in ordered if (r.source, r.author_id) == account)
-        old = standing(ladder, before.get(account, []), at).step
-        new = standing(ladder, after.get(account, []), at).step
-        if new is not None and new != old:
-            store.append_event(
-                "accounts",
-                "strike_step_reached",
-                f"account:{account[0]}:{account[1]}",
-                {"points": new.points, "actions": list(new.actions), "description": new.description},
-            )
-    return added
+    strikes = [
+        NewStrike(
+            source=r.source,
+            author_id=r.author_id,
+            decision_id=r.decision_id,
+            severity=Severity(r.severity),
+            categories=tuple(Category(c) for c in r.categories),
+            struck_at=when(r),
+            reason=r.reason,
+        )
+        for r in ordered
+    ]
+    return add_strikes_on_ladder(store, strikes, policy.document.strikes if policy is not None else None)
 
 
 def utc_now() -> datetime:

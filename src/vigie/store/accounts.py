@@ -26,6 +26,7 @@ __all__ = [
     "NewStrike",
     "add_strikes",
     "add_strikes_in",
+    "add_strikes_on_ladder",
     "author_facts",
     "final_removal_strike",
     "strike_history",
@@ -72,6 +73,32 @@ def add_strikes(store: Store, strikes: Sequence[NewStrike]) -> int:
         return 0
     with store.transaction() as w:
         return add_strikes_in(w, strikes)
+
+
+def add_strikes_on_ladder(store: Store, strikes: Sequence[NewStrike], ladder: StrikeLadder | None) -> int:
+    """:func:`add_strikes`, then, under ``ladder``, a ``strike_step_reached`` event for each account
+    whose ladder step the new strikes changed — judged when the account's newest strike of
+    ``strikes`` was made. The scan and the backfill both strike this way. Returns strikes added."""
+    if not strikes:
+        return 0
+    accounts = sorted({(k.source, k.author_id) for k in strikes})
+    before = strike_history(store, accounts) if ladder is not None else {}
+    added = add_strikes(store, strikes)
+    if ladder is None or not added:
+        return added
+    after = strike_history(store, accounts)
+    for account in accounts:
+        at = max(k.struck_at for k in strikes if (k.source, k.author_id) == account)
+        old = standing(ladder, before.get(account, []), at).step
+        new = standing(ladder, after.get(account, []), at).step
+        if new is not None and new != old:
+            store.append_event(
+                "accounts",
+                "strike_step_reached",
+                f"account:{account[0]}:{account[1]}",
+                {"points": new.points, "actions": list(new.actions), "description": new.description},
+            )
+    return added
 
 
 def add_strikes_in(w: Writer, strikes: Sequence[NewStrike]) -> int:
