@@ -32,7 +32,16 @@ from vigie.model.features import features, reading_features
 from vigie.model.heads import F32, F64, Head
 from vigie.model.use import Reading
 
-__all__ = ["DEFAULT_VERSION", "Manifest", "ModelArtifact", "load", "load_default", "npz_bytes", "save"]
+__all__ = [
+    "DEFAULT_VERSION",
+    "Manifest",
+    "ModelArtifact",
+    "load",
+    "load_default",
+    "npz_bytes",
+    "read_verified",
+    "save",
+]
 
 DEFAULT_VERSION = "enc-1"
 """Directory (series) of the artifact shipped in ``vigie/model/artifacts/`` and used by default.
@@ -123,18 +132,28 @@ def save(out_dir: Path, heads: Mapping[str, Head], manifest: Mapping[str, Any]) 
     return Manifest(data)
 
 
+def read_verified(
+    path: Path, manifest_file: str, blob_file: str, hash_key: str, what: str
+) -> tuple[Any, bytes]:
+    """The parsed ``manifest_file`` and the bytes of ``blob_file`` in ``path``, after checking the
+    blob against the manifest's ``hash_key`` (its SHA-256). ``what`` names the artifact in errors.
+    Raises :class:`ModelError` (``artifact_unreadable``, ``artifact_corrupt``): a swapped or damaged
+    weight file is an error, never silently different scores."""
+    try:
+        data = json.loads((path / manifest_file).read_text(encoding="utf-8"))
+        blob = (path / blob_file).read_bytes()
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read {what} at {path}: {exc}", code="artifact_unreadable") from exc
+    if hashlib.sha256(blob).hexdigest() != data.get(hash_key):
+        raise ModelError(
+            f"{what} at {path}: {blob_file} does not match its manifest hash", code="artifact_corrupt"
+        )
+    return data, blob
+
+
 def load(path: Path) -> ModelArtifact:
     """Load and verify an artifact directory. Raises :class:`ModelError` when it is missing or corrupt."""
-    try:
-        data = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
-        blob = (path / HEADS_FILE).read_bytes()
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot read model artifact at {path}: {exc}", code="artifact_unreadable") from exc
-    if hashlib.sha256(blob).hexdigest() != data.get("heads_sha256"):
-        raise ModelError(
-            f"model artifact at {path}: {HEADS_FILE} does not match its manifest hash",
-            code="artifact_corrupt",
-        )
+    data, blob = read_verified(path, MANIFEST_FILE, HEADS_FILE, "heads_sha256", "model artifact")
     with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files}
     manifest = Manifest(data)

@@ -90,8 +90,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from vigie.errors import ModelError
-from vigie.model.artifact import npz_bytes
+from vigie.model.artifact import npz_bytes, read_verified
 
 __all__ = [
     "FIRST_STAGE_DIR",
@@ -289,15 +288,7 @@ def save_first_stage(out_dir: Path, stage: FirstStage, extra: Mapping[str, Any])
 
 def load_first_stage(path: Path) -> FirstStage:
     """Load and verify a first stage directory; :class:`ModelError` when missing or corrupt."""
-    try:
-        data = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
-        blob = (path / WEIGHTS_FILE).read_bytes()
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot read the first stage at {path}: {exc}", code="artifact_unreadable") from exc
-    if hashlib.sha256(blob).hexdigest() != data.get("weights_sha256"):
-        raise ModelError(
-            f"first stage at {path}: {WEIGHTS_FILE} does not match its manifest hash", code="artifact_corrupt"
-        )
+    data, blob = read_verified(path, MANIFEST_FILE, WEIGHTS_FILE, "weights_sha256", "the first stage")
     with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
         w = np.asarray(npz["w"], dtype=np.float32)
         b = float(npz["b"][0])
@@ -440,9 +431,9 @@ def train_first_stage(
     val_scores = fitted.score([r.text for r in val])
     thresholds: dict[str, float] = {}
     for lang in [] if one_class else langs:
-        m = np.array([r.lang == lang for r in val])
-        pos = m & np.array([r.positive for r in val])
-        natural = pos & ~np.array([r.template for r in val])
+        m = np.array([r.lang == lang for r in val], dtype=bool)  # bool even when there is no val row
+        pos = m & np.array([r.positive for r in val], dtype=bool)
+        natural = pos & ~np.array([r.template for r in val], dtype=bool)
         if int(natural.sum()) >= min_positives:
             thresholds[lang] = round(_threshold_for_recall(val_scores, pos, recall), 6)
     vocab = {lang: v for lang, v in vocab.items() if lang in thresholds}
