@@ -195,9 +195,20 @@ def eval_(
             help="Also measure the recall the cascade's first stage loses against the full pipeline.",
         ),
     ] = False,
+    compare_with: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            help="A saved `vigie eval SUITE --json --errors N` report of the same suite (N at least its "
+            "misclassified count): show each metric before and after, and the cases fixed and broken.",
+        ),
+    ] = None,
 ) -> None:
     """Measure detection on a labelled suite: accuracy per language, functionality and category, AUPRC."""
+    from vigie.comparison import compare, load_base, print_comparison
     from vigie.evaluation import evaluate, load_suite, print_cascade_loss, print_report
+
+    base = load_base(compare_with) if compare_with is not None else None
 
     settings = load_cli_settings(config)
     if settings.detection.cascade:
@@ -212,15 +223,22 @@ def eval_(
         cases,
         suite=str(suite),
         batch_size=settings.detection.batch_size,
-        max_errors=errors,
+        max_errors=len(cases) if base is not None else errors,
         cascade=cascade,
     )
+    comparison = compare(report, base, str(compare_with)) if base is not None else None
+    report.errors = report.errors[: max(errors, 0)]
     if json_out:
-        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        out = report.to_json()
+        if comparison is not None:
+            out["comparison"] = comparison.to_json(errors)
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print_report(report, Console())
         if report.cascade is not None:
             print_cascade_loss(report.cascade, Console())
+        if comparison is not None:
+            print_comparison(comparison, Console(), errors)
 
 
 @app.command(

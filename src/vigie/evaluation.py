@@ -94,6 +94,10 @@ class EvalReport:
     by_functionality: dict[str, dict[str, float | int]]
     by_category: dict[str, dict[str, float | int]]
     errors: list[dict[str, Any]] = field(default_factory=list)
+    """Misclassified cases, at most ``max_errors`` of them (:func:`evaluate`), in suite order."""
+    misclassified: int = 0
+    """How many cases were misclassified in all: ``errors`` lists every one when it is this long
+    (what ``vigie eval --compare`` needs of a base report, :mod:`vigie.comparison`)."""
     cascade: CascadeLoss | None = None
     detectors: list[str] = field(default_factory=list)
     """What produced the predictions: each detector as ``name@version`` (``vigie.lexicon@12``), so two
@@ -288,6 +292,7 @@ def evaluate(
         by_functionality=_table(by_func),
         by_category=_table(by_cat, with_category=True),
         errors=errors,
+        misclassified=n - correct,
         cascade=router.result() if router is not None else None,
         detectors=[str(getattr(d, "source", d.name)) for d in pipeline.detectors],
         policy=_policy_label(pipeline.decider.policy),
