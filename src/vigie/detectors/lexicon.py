@@ -1245,7 +1245,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "18"
+    version: str = "19"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
