@@ -414,9 +414,10 @@ def test_unsupported_language_gets_only_common_cues(detector: LexiconDetector) -
     signal = run(detector, "Vou te matar amanhã 20/01 🔫 @fulano", "pt")
     assert signal.extras["language_supported"] is False
     assert signal.extras["lexicon_language"] is None
-    # the common pack judges imminence and, for a whole-post blessing, counter-speech (common/greetings.yaml)
-    assert set(signal.scores) == {"imminence", "counter_speech"}
-    assert score(signal, "counter_speech") == 0.0
+    # the common pack judges imminence, counter-speech for a whole-post blessing (common/greetings.yaml) and
+    # hate for the antisemitic echo (common/echo.yaml)
+    assert set(signal.scores) == {"imminence", "counter_speech", "hate"}
+    assert score(signal, "counter_speech") == 0.0 == score(signal, "hate")
     assert {"20/01", "🔫"} <= {e.snippet for e in evidence(signal, "imminence")}
     assert [t.name for t in signal.targets] == ["@fulano"]
 
