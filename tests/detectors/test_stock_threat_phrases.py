@@ -1,6 +1,6 @@
 """Death threats and calls said in stock phrases (lexicon v19): "your days are numbered", "tes jours sont
-comptés", "will pay for this ruling with her life", "will regret the day she was born", "rain suffering and
-death upon them", "on monte à Paris avec les fusils".
+comptés", "will pay for this ruling with her life", "will regret the day she was born", "tu vas finir comme
+Samuel Paty", "rain suffering and death upon them", "on monte à Paris avec les fusils".
 
 Found probing threats against the officials, judges and journalists the 2021 notices named: "Judge Harper
 will pay for this ruling with her life." and "Your days are numbered, Mayor Collins." scored 0.06 and 0.00
@@ -33,6 +33,12 @@ REVIEW = 0.36  # the default policy's violent_threat review bar
         ("You'll regret ever being born.", "en", "en.threat.regret_being_born"),
         ("Cette prof va regretter d'être née.", "fr", "fr.threat.regretter_detre_ne"),
         ("Tu vas regretter d'être venu au monde, sale traître.", "fr", "fr.threat.regretter_detre_ne"),
+        ("Tu vas finir comme Samuel Paty.", "fr", "fr.threat.sort_dun_assassine"),
+        ("Encore un prof qui mérite le même sort que Paty.", "fr", "fr.threat.sort_dun_assassine"),
+        ("Un jour on vous fera ce qu'on a fait à Charlie.", "fr", "fr.threat.sort_dun_assassine"),
+        ("Ce député, une balle et on n'en parle plus.", "fr", "fr.threat.une_balle_et_on_nen_parle_plus"),
+        ("You'll end up like Samuel Paty, teacher.", "en", "en.threat.fate_of_the_murdered"),
+        ("That MP deserves the same fate as Jo Cox.", "en", "en.threat.fate_of_the_murdered"),
     ],
 )
 def test_stock_phrases_of_a_death_threat_are_read(scan: Scan, text: str, language: str, rule: str) -> None:
@@ -54,6 +60,11 @@ def test_stock_phrases_of_a_death_threat_are_read(scan: Scan, text: str, languag
         ("Les jours de soldes sont comptés, profitez-en.", "fr"),
         ("The director will regret casting him, trust me.", "en"),
         ("Il va regretter ce choix, c'est sûr.", "fr"),
+        ("Aucun prof ne doit finir comme Samuel Paty.", "fr"),
+        ("Ce qui est arrivé à Samuel Paty est une horreur.", "fr"),
+        ("Hommage à Samuel Paty, mort pour avoir enseigné.", "fr"),
+        ("Ce vieux chien malade, une balle et on n'en parle plus.", "fr"),
+        ("No teacher should end up like Samuel Paty.", "en"),
     ],
 )
 def test_the_same_words_about_a_job_a_sale_or_savings_are_not(scan: Scan, text: str, language: str) -> None:
