@@ -56,6 +56,7 @@ __all__ = [
     "Field",
     "FieldKind",
     "author_facts",
+    "reader",
     "resolve_field",
 ]
 
@@ -177,10 +178,8 @@ def author_facts(raw: object, *, post_id: str) -> dict[str, float]:
 
 
 class Facts:
-    """The values of every field for one post, plus the running decision the engine updates.
-
-    Ordered values are returned as comparable numbers: verdicts and severities as their rank.
-    """
+    """One post's assessment and author facts, plus the running decision the engine updates;
+    fields are read from it by :func:`reader`."""
 
     def __init__(self, assessment: Assessment, author: Mapping[str, float]) -> None:
         self.assessment = assessment
@@ -188,10 +187,6 @@ class Facts:
         self.verdict = Verdict.ALLOW
         self.severity = Severity.NONE
         self.violations: tuple[str, ...] = ()
-
-    def value(self, field: Field) -> Any:
-        """The value of ``field`` (:data:`MISSING` when the post or platform does not say)."""
-        return reader(field)(self)
 
 
 def reader(field: Field) -> Callable[[Facts], Any]:
