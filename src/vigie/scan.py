@@ -42,7 +42,7 @@ from vigie.readers import read_records
 from vigie.report import ScanSummary
 from vigie.settings import Settings
 from vigie.store import Store, open_store
-from vigie.store.accounts import add_strikes_on_ladder, author_facts, final_removal_strike
+from vigie.store.accounts import add_strikes, author_facts, final_removal_strike
 from vigie.store.policies import activate_policy, record_shadow
 from vigie.types import Decision, Post
 
@@ -78,7 +78,7 @@ def _policy(decider: object) -> Policy | None:
 def _strike(store: Store, policy: Policy | None, decisions: Sequence[Decision], now: datetime) -> int:
     """Strike authors of final removals; audit ladder steps newly reached. Returns strikes added."""
     strikes = [k for d in decisions if (k := final_removal_strike(d, now)) is not None]
-    return add_strikes_on_ladder(store, strikes, policy.document.strikes if policy is not None else None)
+    return add_strikes(store, strikes, policy.document.strikes if policy is not None else None)
 
 
 def _process(

@@ -1,6 +1,6 @@
 """Strikes on a ladder: each account whose ladder step changes gets one ``strike_step_reached`` event.
 
-The scan and the backfill both strike through :func:`add_strikes_on_ladder`."""
+The scan and the backfill both strike through :func:`add_strikes`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from vigie.categories import Category, Severity
 from vigie.policy.model import StrikeLadder
-from vigie.store.accounts import NewStrike, add_strikes_on_ladder
+from vigie.store.accounts import NewStrike, add_strikes
 from vigie.store.repo import Store
 from vigie.types import Post
 
@@ -55,27 +55,27 @@ def steps(store: Store) -> list[tuple[str, str]]:
 def test_each_step_reached_is_audited_once(store: Store) -> None:
     # alice: 1 point, no step; bob: 2 points, warned
     first = [strike(store, "alice", 1), strike(store, "bob", 1), strike(store, "bob", 2)]
-    assert add_strikes_on_ladder(store, first, LADDER) == 3
+    assert add_strikes(store, first, LADDER) == 3
     assert steps(store) == [("account:default:bob", "warned")]
     # bob stays warned (3 points: no new event); alice reaches the warning
     second = [strike(store, "alice", 2, days=1), strike(store, "bob", 3, days=1)]
-    assert add_strikes_on_ladder(store, second, LADDER) == 2
+    assert add_strikes(store, second, LADDER) == 2
     assert steps(store) == [("account:default:bob", "warned"), ("account:default:alice", "warned")]
     # bob jumps to suspension (6 points)
-    add_strikes_on_ladder(store, [strike(store, "bob", 4, "high", days=2)], LADDER)
+    add_strikes(store, [strike(store, "bob", 4, "high", days=2)], LADDER)
     assert steps(store)[-1] == ("account:default:bob", "suspended")
 
 
 def test_expired_strikes_do_not_count(store: Store) -> None:
-    add_strikes_on_ladder(store, [strike(store, "carol", 1)], LADDER)
-    add_strikes_on_ladder(store, [strike(store, "carol", 2, days=40)], LADDER)  # the first has expired
+    add_strikes(store, [strike(store, "carol", 1)], LADDER)
+    add_strikes(store, [strike(store, "carol", 2, days=40)], LADDER)  # the first has expired
     assert steps(store) == []
 
 
 def test_repeats_and_no_ladder_audit_nothing(store: Store) -> None:
     batch = [strike(store, "dan", 1), strike(store, "dan", 2)]
-    assert add_strikes_on_ladder(store, batch, None) == 2
+    assert add_strikes(store, batch, None) == 2
     assert steps(store) == []  # strikes recorded, no ladder to judge them by
-    assert add_strikes_on_ladder(store, batch, LADDER) == 0  # known decisions: nothing new
+    assert add_strikes(store, batch, LADDER) == 0  # known decisions: nothing new
     assert steps(store) == []
-    assert add_strikes_on_ladder(store, [], LADDER) == 0
+    assert add_strikes(store, [], LADDER) == 0

@@ -9,7 +9,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from vigie.pipeline import Pipeline
-from vigie.policy import PolicyDecider
+from vigie.policy import Policy, PolicyDecider, load_policy
+from vigie.policy.model import StrikeLadder
 from vigie.settings import ServiceSettings, Settings
 from vigie.store import Store
 from vigie.store.keys import KeyRepository
@@ -29,6 +30,7 @@ class AppContext:
     outbox: OutboxRepository
     _pipeline: Pipeline | None = None
     _policies_recorded: bool = False
+    _live_policy: Policy | None = None
     authorized: int = 0
     """Requests that passed authentication and authorization (tests measure fuzzing with it)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -59,6 +61,19 @@ class AppContext:
     @property
     def pipeline_ready(self) -> bool:
         return self._pipeline is not None
+
+    @property
+    def live_ladder(self) -> StrikeLadder | None:
+        """The live policy's strike ladder, for paths that strike without scoring (a reviewer's
+        confirmed removal): the pipeline's policy once it is built, else the configured policy file
+        read alone — never the detectors' weights."""
+        with self._lock:
+            if self._pipeline is not None:
+                decider = self._pipeline.decider
+                return decider.compiled.document.strikes if isinstance(decider, PolicyDecider) else None
+            if self._live_policy is None:
+                self._live_policy = load_policy(self.settings.policy.path)
+            return self._live_policy.document.strikes
 
 
 def context(request: Request) -> AppContext:

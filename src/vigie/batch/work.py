@@ -28,7 +28,7 @@ from vigie.policy import PolicyDecider, standing
 from vigie.readers import read_records
 from vigie.settings import Settings
 from vigie.store import Store
-from vigie.store.accounts import NewStrike, add_strikes_on_ladder, strike_history
+from vigie.store.accounts import NewStrike, add_strikes, strike_history
 from vigie.types import Post
 
 __all__ = ["apply_strikes", "score_posts", "score_shard"]
@@ -128,7 +128,7 @@ def apply_strikes(store: Store, pipeline: Pipeline, removals: Sequence[Removal],
         )
         for r in ordered
     ]
-    return add_strikes_on_ladder(store, strikes, policy.document.strikes if policy is not None else None)
+    return add_strikes(store, strikes, policy.document.strikes if policy is not None else None)
 
 
 def utc_now() -> datetime:

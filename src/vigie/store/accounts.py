@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
 
 from vigie.categories import Category, Severity, Verdict
 from vigie.policy.model import StrikeLadder
@@ -26,7 +27,6 @@ __all__ = [
     "NewStrike",
     "add_strikes",
     "add_strikes_in",
-    "add_strikes_on_ladder",
     "author_facts",
     "final_removal_strike",
     "strike_history",
@@ -65,47 +65,29 @@ def final_removal_strike(decision: Decision, now: datetime) -> NewStrike | None:
     )
 
 
-def add_strikes(store: Store, strikes: Sequence[NewStrike]) -> int:
-    """Record strikes (idempotent on ``decision_id``), each with a ``strike_added`` event.
+def add_strikes(store: Store, strikes: Sequence[NewStrike], ladder: StrikeLadder | None = None) -> int:
+    """Record strikes (idempotent on ``decision_id``), each with a ``strike_added`` event, and under
+    ``ladder`` audit the ladder steps they make accounts reach (:func:`add_strikes_in`).
 
     Returns how many were new."""
     if not strikes:
         return 0
     with store.transaction() as w:
-        return add_strikes_in(w, strikes)
+        return add_strikes_in(w, strikes, ladder)
 
 
-def add_strikes_on_ladder(store: Store, strikes: Sequence[NewStrike], ladder: StrikeLadder | None) -> int:
-    """:func:`add_strikes`, then, under ``ladder``, a ``strike_step_reached`` event for each account
-    whose ladder step the new strikes changed — judged when the account's newest strike of
-    ``strikes`` was made. The scan and the backfill both strike this way. Returns strikes added."""
+def add_strikes_in(w: Writer, strikes: Sequence[NewStrike], ladder: StrikeLadder | None = None) -> int:
+    """:func:`add_strikes` inside a caller's transaction (a review resolution and the service's
+    intake strike in the transaction that records the decision).
+
+    Under ``ladder`` (the live policy's), each account whose ladder step the new strikes changed
+    gets a ``strike_step_reached`` event — judged when the account's newest strike of ``strikes``
+    was made — in the same transaction: every path that strikes (scan, backfill, intake, review)
+    audits the steps it causes."""
     if not strikes:
         return 0
     accounts = sorted({(k.source, k.author_id) for k in strikes})
-    before = strike_history(store, accounts) if ladder is not None else {}
-    added = add_strikes(store, strikes)
-    if ladder is None or not added:
-        return added
-    after = strike_history(store, accounts)
-    for account in accounts:
-        at = max(k.struck_at for k in strikes if (k.source, k.author_id) == account)
-        old = standing(ladder, before.get(account, []), at).step
-        new = standing(ladder, after.get(account, []), at).step
-        if new is not None and new != old:
-            store.append_event(
-                "accounts",
-                "strike_step_reached",
-                f"account:{account[0]}:{account[1]}",
-                {"points": new.points, "actions": list(new.actions), "description": new.description},
-            )
-    return added
-
-
-def add_strikes_in(w: Writer, strikes: Sequence[NewStrike]) -> int:
-    """:func:`add_strikes` inside a caller's transaction (a review resolution strikes in the same
-    transaction that records it)."""
-    if not strikes:
-        return 0
+    before = _history(w.session, accounts) if ladder is not None else {}
     added = 0
     s = w.session
     known = set(
@@ -143,6 +125,19 @@ def add_strikes_in(w: Writer, strikes: Sequence[NewStrike]) -> int:
         )
         added += 1
     s.flush()
+    if ladder is not None and added:
+        after = _history(s, accounts)
+        for account in accounts:
+            at = max(k.struck_at for k in strikes if (k.source, k.author_id) == account)
+            old = standing(ladder, before.get(account, []), at).step
+            new = standing(ladder, after.get(account, []), at).step
+            if new is not None and new != old:
+                w.event(
+                    "accounts",
+                    "strike_step_reached",
+                    f"account:{account[0]}:{account[1]}",
+                    {"points": new.points, "actions": list(new.actions), "description": new.description},
+                )
     return added
 
 
@@ -150,20 +145,22 @@ def strike_history(
     store: Store, accounts: Sequence[Account]
 ) -> dict[Account, list[tuple[datetime, Severity]]]:
     """Unrevoked strikes of each account, oldest first (accounts without strikes map to ``[]``)."""
+    with store.reading() as s:
+        return _history(s, accounts)
+
+
+def _history(s: Session, accounts: Sequence[Account]) -> dict[Account, list[tuple[datetime, Severity]]]:
     out: dict[Account, list[tuple[datetime, Severity]]] = {a: [] for a in accounts}
     keys = sorted(set(accounts))
-    with store.reading() as s:
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            rows = s.execute(
-                select(StrikeRow.source, StrikeRow.author_id, StrikeRow.struck_at, StrikeRow.severity)
-                .where(
-                    tuple_(StrikeRow.source, StrikeRow.author_id).in_(chunk), StrikeRow.revoked_at.is_(None)
-                )
-                .order_by(StrikeRow.struck_at, StrikeRow.pk)
-            )
-            for source, author, when, severity in rows:
-                out.setdefault((source, author), []).append((when, Severity(severity)))
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        rows = s.execute(
+            select(StrikeRow.source, StrikeRow.author_id, StrikeRow.struck_at, StrikeRow.severity)
+            .where(tuple_(StrikeRow.source, StrikeRow.author_id).in_(chunk), StrikeRow.revoked_at.is_(None))
+            .order_by(StrikeRow.struck_at, StrikeRow.pk)
+        )
+        for source, author, when, severity in rows:
+            out.setdefault((source, author), []).append((when, Severity(severity)))
     return out
 
 

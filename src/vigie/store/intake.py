@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from vigie.categories import Verdict
+from vigie.policy.model import StrikeLadder
 from vigie.review.queue import needs_review, review_deadline
 from vigie.store.accounts import add_strikes_in, final_removal_strike
 from vigie.store.columns import utcnow
@@ -55,8 +56,11 @@ def save_routed(
     pairs: Sequence[tuple[Post, Decision]],
     *,
     now: datetime | None = None,
+    ladder: StrikeLadder | None = None,
 ) -> list[Routed]:
-    """Ingest, record, queue reviews and actions for ``pairs``, in one transaction, in order."""
+    """Ingest, record, queue reviews and actions for ``pairs``, in one transaction, in order.
+    ``ladder``: the live policy's strike ladder, under which an automatic removal's strike audits
+    the ladder step it makes its author reach (:func:`~vigie.store.accounts.add_strikes_in`)."""
     if not pairs:
         return []
     now = now or utcnow()
@@ -87,7 +91,7 @@ def save_routed(
             )
         strike = final_removal_strike(d, now)
         if strike is not None:  # an automatic removal is final: its author is struck in this transaction
-            add_strikes_in(w, [strike])
+            add_strikes_in(w, [strike], ladder)
         routed[id(d)] = (item, queued)
 
     results = store.save_batch(pairs, on_recorded=route)

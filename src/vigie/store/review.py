@@ -30,6 +30,7 @@ from sqlalchemy import or_, select
 
 from vigie.categories import Category, Severity
 from vigie.errors import ConflictError, NotFoundError
+from vigie.policy.model import StrikeLadder
 from vigie.review.queue import (
     OUTCOME_ACTIONS,
     ItemStatus,
@@ -260,8 +261,11 @@ class ReviewRepository:
         reason: str,
         actions: Sequence[str] = (),
         now: datetime | None = None,
+        ladder: StrikeLadder | None = None,
     ) -> ReviewItem:
         """Resolve a leased item (four-eyes on critical removals; see :mod:`vigie.review.queue`).
+        A confirmed removal strikes the author; under ``ladder`` (the live policy's) the ladder step
+        it makes them reach is audited in the same transaction.
 
         The outcome's actions (``actions``, or the outcome's defaults) are queued in the outbox in
         the same transaction. Raises ConflictError when the caller's lease is missing, expired or
@@ -297,7 +301,7 @@ class ReviewRepository:
             row.status, row.outcome, row.reason = ItemStatus.RESOLVED.value, outcome.value, reason
             row.resolved_by, row.resolved_at = person, now
             if outcome is ReviewOutcome.REMOVE:  # final enforcement after review: the author is struck
-                _strike_author(w, row, now, reason=f"review {row.id}: {reason}")
+                _strike_author(w, row, now, reason=f"review {row.id}: {reason}", ladder=ladder)
             row.lease_owner, row.lease_person, row.lease_expires_at = None, None, None
             w.session.flush()
             w.event(
@@ -357,7 +361,9 @@ class ReviewRepository:
         return row
 
 
-def _strike_author(w: Writer, row: ReviewItemRow, now: datetime, *, reason: str) -> None:
+def _strike_author(
+    w: Writer, row: ReviewItemRow, now: datetime, *, reason: str, ladder: StrikeLadder | None
+) -> None:
     post = w.session.get(PostRow, row.post_pk)
     if post is None or not post.author_id:
         return
@@ -374,4 +380,5 @@ def _strike_author(w: Writer, row: ReviewItemRow, now: datetime, *, reason: str)
                 reason=reason,
             )
         ],
+        ladder,
     )

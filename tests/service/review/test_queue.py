@@ -11,6 +11,7 @@ import pytest
 from vigie.categories import Severity, Verdict
 from vigie.errors import ConflictError
 from vigie.pipeline import Pipeline
+from vigie.policy.model import StrikeLadder
 from vigie.review.queue import ItemStatus, ReviewOutcome, priority
 from vigie.store import Store
 from vigie.store.intake import save_routed
@@ -121,3 +122,44 @@ def test_an_automatic_removal_strikes_at_ingest(store: Store, lexicon_pipeline: 
     save_routed(store, [(post, removed)])
     save_routed(store, [(post, removed)])  # the same decision again strikes nobody twice
     assert [sev for _, sev in strike_history(store, [("forum", "u-7")])[("forum", "u-7")]] == [Severity.HIGH]
+
+
+LADDER = StrikeLadder.model_validate(
+    {
+        "weights": {"medium": 1, "high": 3},
+        "expire_after": "P90D",
+        "steps": [{"points": 1, "actions": ["warn_author"], "description": "warned"}],
+    }
+)
+
+
+def _steps(store: Store) -> list[str]:
+    return [e["subject"] for e in store.events("accounts") if e["type"] == "strike_step_reached"]
+
+
+def test_a_confirmed_removal_audits_the_ladder_step(store: Store, lexicon_pipeline: Pipeline) -> None:
+    """Every path that strikes audits the ladder steps it causes, a reviewer's removal too."""
+    post = Post(id="step-review", text="I will stab you tomorrow", source="forum", author_id="u-43")
+    (decision,) = lexicon_pipeline.run_batch([post])
+    decision = dataclasses.replace(decision, verdict=Verdict.REVIEW, severity=Severity.MEDIUM)
+    (routed,) = save_routed(store, [(post, decision)], ladder=LADDER)
+    assert _steps(store) == []  # a review verdict strikes nobody
+    repo = ReviewRepository(store)
+    item = repo.claim(owner="k1", person="alice", lease=timedelta(minutes=5))
+    assert item is not None and item.id == routed.review_item
+    repo.resolve(item.id, owner="k1", person="alice", outcome=ReviewOutcome.REMOVE, reason="x", ladder=LADDER)
+    assert _steps(store) == ["account:forum:u-43"]
+
+
+def test_an_automatic_removal_audits_the_ladder_step(store: Store, lexicon_pipeline: Pipeline) -> None:
+    post = Post(id="step-auto", text="I will stab you tomorrow", source="forum", author_id="u-8")
+    (decision,) = lexicon_pipeline.run_batch([post])
+    removed = dataclasses.replace(decision, verdict=Verdict.REMOVE, severity=Severity.HIGH)
+    save_routed(store, [(post, removed)], ladder=LADDER)
+    save_routed(store, [(post, removed)], ladder=LADDER)  # known decision: no strike, no second event
+    assert _steps(store) == ["account:forum:u-8"]
+    other = Post(id="no-ladder", text="I will stab you tomorrow", source="forum", author_id="u-9")
+    (decision,) = lexicon_pipeline.run_batch([other])
+    removed = dataclasses.replace(decision, verdict=Verdict.REMOVE, severity=Severity.HIGH)
+    save_routed(store, [(other, removed)])
+    assert _steps(store) == ["account:forum:u-8"]  # struck, but no ladder to judge it by

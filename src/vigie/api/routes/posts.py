@@ -66,7 +66,8 @@ def ingest(
     facts = author_facts(ctx.store, live.document.strikes if live else None, posts, now)
     assessments = [a.with_author(f) for a, f in zip(pipeline.assess_batch(posts), facts, strict=True)]
     decisions = [pipeline.decider.decide(a) for a in assessments]
-    routed = save_routed(ctx.store, list(zip(posts, decisions, strict=True)))
+    ladder = live.document.strikes if live else None
+    routed = save_routed(ctx.store, list(zip(posts, decisions, strict=True)), ladder=ladder)
     if pipeline.shadow is not None:  # the candidate decides beside the live policy; it never acts
         record_shadow(
             ctx.store, [(d, pipeline.shadow.decide(a)) for d, a in zip(decisions, assessments, strict=True)]

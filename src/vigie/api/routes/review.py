@@ -96,5 +96,6 @@ def resolve(
         outcome=body.outcome,
         reason=body.reason,
         actions=body.actions,
+        ladder=ctx.live_ladder,
     )
     return item_json(item)
