@@ -52,3 +52,31 @@ def test_the_lexicon_reads_the_repair_and_shows_the_typo(
     hate = lexicon.detect_batch([doc])[0].scores["hate"]
     assert hate.score >= 0.5
     assert any(typo in ev.snippet for ev in hate.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "label"),
+    [
+        # "fusillée" was read as "fusil lee" (a rifle and a fragment), which hid the threat from the rules.
+        ("Cette prof devrait être fusillée.", "fr", "violent_threat"),
+        ("Ces journalistes méritent d'être égorgées.", "fr", "violent_threat"),
+    ],
+)
+def test_a_real_word_reaches_the_lexicon_as_written(
+    pipeline: Pipeline, text: str, language: str, label: str
+) -> None:
+    lexicon = next(d for d in pipeline.detectors if isinstance(d, LexiconDetector))
+    (doc,) = pipeline.prepare([Post("p", text, lang_hint=language)])
+    assert doc.views.folded.text == normalize(text).folded.text  # nothing "repaired"
+    assert lexicon.detect_batch([doc])[0].scores[label].score >= 0.5
+
+
+def test_a_real_word_is_not_read_as_an_insult(pipeline: Pipeline) -> None:
+    """ "wore" was repaired to "whore" and read as harassment by the lexicon and the encoder alike."""
+    lexicon = next(d for d in pipeline.detectors if isinstance(d, LexiconDetector))
+    (doc,) = pipeline.prepare(
+        [Post("p", "Last time I wore heels that high I nearly broke my ankle.", lang_hint="en")]
+    )
+    assert "whore" not in doc.views.folded.text
+    harassment = lexicon.detect_batch([doc])[0].scores.get("harassment")
+    assert harassment is None or harassment.score == 0.0

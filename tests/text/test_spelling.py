@@ -96,12 +96,12 @@ def test_the_default_repair_knows_the_lexicon_and_everyday_words() -> None:
 
 
 def test_the_default_repair_restores_only_the_posts_own_language_terms() -> None:
-    """An English typo is not "repaired" into another language's slur: "salad" is one letter from
-    French "salaud", "cello" from Spanish "cuello" (neither is a whole-word sentencepiece piece)."""
+    """A word in an English post is not "repaired" into another language's term: "zertummern" is one
+    letter from German "zertrümmern" (smash), a typo a German post's repair restores."""
     everywhere = default_repair(None)
-    assert everywhere.repair("the best pasta salad tonight") == "the best pasta salaud tonight"
-    assert default_repair("en").repair("the best pasta salad tonight") == "the best pasta salad tonight"
-    assert default_repair("en").repair("learning to play the cello") == "learning to play the cello"
+    assert everywhere.repair("zertummern") == "zertrummern"
+    assert default_repair("de").repair("zertummern") == "zertrummern"
+    assert default_repair("en").repair("zertummern") == "zertummern"
     assert default_repair("fr").repair("les musulmns sont des rats") == "les musulmans sont des rats"
     assert default_repair("en").repair("all muslms are vermin") == "all muslims are vermin"
     assert default_repair("pt") is everywhere  # no lexicon folder: every language's terms
@@ -154,3 +154,48 @@ def test_only_attack_vocabulary_is_salient(tmp_path: Path) -> None:
     assert "hatrid" in terms.salient and "hatrid" not in terms.splittable  # a disavowal names attack words
     assert default_repair("en").repair("a great storytelling podcast") == "a great storytelling podcast"
     assert default_repair("en").repair("i have so much hatrd for you") == "i have so much hatred for you"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # Real words (wordfreq) that a repair read as typos of attack terms, or split into one and a
+        # sentencepiece fragment, before: "whore", "first", "native", "chassez" (hunt them out),
+        # "fusil lee" (which hid "fusillée" from the threat rules), "conne ries", "travail leur".
+        ("en", "she wore a red dress"),
+        ("en", "fist bump"),
+        ("en", "a naive question"),
+        ("en", "an immature skinhead"),
+        ("en", "the hangman game"),
+        ("fr", "cassez tout"),
+        ("fr", "cette prof devrait etre fusillee"),
+        ("fr", "des conneries"),
+        ("fr", "un travailleur"),
+        ("es", "salad"),
+    ],
+)
+def test_real_words_are_never_read_as_typos_or_split(language: str, text: str) -> None:
+    assert default_repair(language).repair(text) == text
+    assert default_repair(None).repair(text) == text
+
+
+def test_typos_that_are_no_real_word_are_still_repaired() -> None:
+    assert default_repair("en").repair("all muslms are vermin") == "all muslims are vermin"
+    assert default_repair("en").repair("trns people") == "trans people"
+    assert default_repair("fr").repair("les musulmns") == "les musulmans"
+
+
+def test_german_compounds_are_still_split_for_a_second_reading() -> None:
+    """German writes compounds as one word; the split reads "Schwulenbar" as "gay bar" for the encoder,
+    where English "hangman" must stay a game."""
+    assert default_repair("de").repair("die schwulenbar am hafen") == "die schwulen bar am hafen"
+    assert default_repair("de").repair("draufhauen") == "drauf hauen"
+    assert default_repair("en").repair("hangman") == "hangman"
+
+
+def test_real_words_block_typo_readings_and_splits_unless_compounds_are_allowed() -> None:
+    real = frozenset({"hatrd", "hangall"})
+    plain = SpellingRepair(KNOWN, SALIENT, real=real)
+    assert plain.repair("hatrd hangall muslms") == "hatrd hangall muslims"
+    compounding = SpellingRepair(KNOWN, SALIENT, real=real, split_real=True)
+    assert compounding.repair("hatrd hangall muslms") == "hatrd hang all muslims"

