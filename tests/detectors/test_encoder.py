@@ -252,10 +252,10 @@ def test_a_laughing_face_does_not_excuse_an_attack(detector: EncoderDetector) ->
     assert _score(detector, "All Jews are rats 😂", "hate") > detector.thresholds["hate"]
 
 
-def test_the_version_says_how_scoring_reads_emoji(detector: EncoderDetector) -> None:
+def test_the_version_says_how_scoring_reads_emoji_and_repairs(detector: EncoderDetector) -> None:
     from vigie.model.artifact import load_default
 
-    assert detector.version == f"{load_default().manifest.version}+laugh-1+stand-1+lone-1+tone-1"
+    assert detector.version == f"{load_default().manifest.version}+laugh-1+stand-1+lone-1+tone-1+real-1"
 
 
 @pytest.mark.parametrize("text", ["Gas the j_e_w_s", "Gas the j|e|w|s", "Gas the j*e*w*s"])

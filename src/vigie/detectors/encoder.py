@@ -38,7 +38,7 @@ from vigie.model.use import Reading
 from vigie.settings import DetectionSettings
 from vigie.text.emoji_words import SCORING_READING, laughter_as_words, lone_emoji, without_hand_tones
 from vigie.text.normalize import View
-from vigie.text.spelling import SpellingRepair, default_repair, fill_stand_ins
+from vigie.text.spelling import REPAIR_READING, SpellingRepair, default_repair, fill_stand_ins
 from vigie.types import CategoryScore, Evidence, Signal, Span
 
 __all__ = ["USE_LANGUAGES", "EncoderDetector", "create"]
@@ -166,9 +166,10 @@ class EncoderDetector:
             if artifact is not None
             else json.loads((self.artifact_path / MANIFEST_FILE).read_text(encoding="utf-8"))
         )
-        self.version: str = f"{manifest['version']}+{SCORING_READING}"
+        self.version: str = f"{manifest['version']}+{SCORING_READING}+{REPAIR_READING}"
         """The artifact's version and what scoring reads differently from training
-        (:data:`~vigie.text.emoji_words.SCORING_READING`): stored signals say which reading made them."""
+        (:data:`~vigie.text.emoji_words.SCORING_READING`, :data:`~vigie.text.spelling.REPAIR_READING`):
+        stored signals say which reading made them."""
         self.labels: tuple[str, ...] = tuple(manifest["labels"])
         self.thresholds: dict[str, float] = {k: float(v) for k, v in manifest["thresholds"].items()}
         self.languages: tuple[str, ...] | None = USE_LANGUAGES

@@ -64,7 +64,14 @@ from vigie.text import normalize
 from vigie.text.emoji_words import has_emoji, letter_stand_ins
 from vigie.text.normalize import LEET, NormalizedText, View, fold
 
-__all__ = ["SpellingRepair", "default_repair", "fill_stand_ins", "repair_views", "unmask_views"]
+__all__ = [
+    "REPAIR_READING",
+    "SpellingRepair",
+    "default_repair",
+    "fill_stand_ins",
+    "repair_views",
+    "unmask_views",
+]
 
 _WORD: Final = re.compile(r"[a-z]+")
 _ARTICLES: Final = frozenset("ai")
@@ -102,6 +109,9 @@ REAL_WORD_LANGUAGES: Final = ("en", "fr", "es", "de", "it", "pt")
 REAL_WORD_ZIPF: Final = 1.5
 """A word this frequent (wordfreq's Zipf scale: 1.5 ≈ 30 occurrences per billion words) in one of
 :data:`REAL_WORD_LANGUAGES` is a real word, never a typo (module docstring)."""
+REPAIR_READING: Final = "real-1"
+"""Part of the encoder detector's version (``enc-1+…+tone-1+real-1``): the repaired second reading
+leaves real words alone (:func:`_real_words`); stored signals say which repair made them."""
 COMPOUNDING_LANGUAGES: Final = frozenset({"de"})
 """Languages whose real words may still be split in two (:class:`SpellingRepair`, ``split_real``)."""
 INFLECTIONS: Final = ("s", "es", "ed", "er", "ers", "est", "ing", "ly")
