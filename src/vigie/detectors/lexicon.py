@@ -1245,7 +1245,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "19"
+    version: str = "20"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
