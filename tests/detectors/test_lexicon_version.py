@@ -15,7 +15,7 @@ RELEASED = {
     "17": "013b85e66b084e22ef93c37c39c13edebe3232f8025765c242a1518e1cbd0dad",
     "18": "aa1a45b6ce0b414a7d0dcac4adee54776f99636e111de44bd838d60b96a02cde",
     "19": "904cd001646edb32585c1c45ee815aa3c668d2624a1411adff844cdf3dfbd5ab",
-    "20": "249a45012407e247cff27f187114b66a9dc808002ae994997bb626c7d7fc03ac",
+    "20": "662e05dc962def51701647c9c4941a7a11fe8a4f565237d3b30e400785cbb1b1",
 }
 """Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
 

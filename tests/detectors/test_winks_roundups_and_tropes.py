@@ -2,15 +2,17 @@
 
 Found probing the kinds of post the 2021 notices cited — threats against judges, teachers and journalists,
 calls to march armed on the capital, posts targeting Jews — with sentences written for these tests, in
-English and French. Each positive below scored nothing in the lexicon of v19 and, but for two, was allowed
-end to end: "Someone should take care of that judge, if you know what I mean." (the wink ends a veiled
-threat as "permanently" does), "je sais où il gare sa voiture" (the third person; v19 read only "je sais où
-tu habites"), "rounding up the teachers", "put them against the wall", "the happy merchant strikes again",
-"Les juifs contrôlent les banques" (v19 read the English trope only), "Un bon journaliste est un journaliste
-mort", "on marche armés sur la capitale", "Ce prof devrait crever". The look-alikes say what each rule
-must not read: a wink about the garden, neighbours who know where the mayor lives, a round-up for the
-staff photo, chairs against the wall, a happy merchant at the market, a debunked trope, "crever de faim",
-zip ties for the cables, an army's march in a history book.
+English and French, then Spanish, German and Italian the same way. Each positive below scored nothing in
+the lexicon of v19, and most were allowed end to end: "Someone should take care of that judge, if you know
+what I mean." (the wink ends a veiled threat as "permanently" does), "je sais où il gare sa voiture" (the
+third person; v19 read only "je sais où tu habites"), "rounding up the teachers", "put them against the
+wall", "the happy merchant strikes again", "Les juifs contrôlent les banques" (v19 read the English trope
+only; German and Italian neither), "Un bon journaliste est un journaliste mort", "on marche armés sur la
+capitale", "Ce prof devrait crever", "Am 6. Januar ziehen wir bewaffnet zum Reichstag". The look-alikes say
+what each rule must not read: a wink about the garden, neighbours who know where the mayor lives, a
+round-up for the staff photo, chairs against the wall, a happy merchant at the market, a debunked trope,
+"crever de faim", zip ties for the cables, photos hung in the living room, an army's march in a history
+book, a guided tour of the Reichstag.
 """
 
 from __future__ import annotations
@@ -65,7 +67,12 @@ from .helpers import Scan, fired, score
             "en.threat.against_the_wall_now",
             "violent_threat",
         ),
-        ("Line the journalists up against the wall.", "en", "en.threat.against_the_wall_now", "violent_threat"),
+        (
+            "Line the journalists up against the wall.",
+            "en",
+            "en.threat.against_the_wall_now",
+            "violent_threat",
+        ),
         (
             "The happy merchant strikes again, rubbing his hands over our money.",
             "en",
@@ -96,6 +103,23 @@ from .helpers import Scan, fired, score
         ("Ce prof devrait crever.", "fr", "fr.threat.devrait_crever", "violent_threat"),
         ("Ces journalistes mériteraient d'être fusillés.", "fr", "fr.threat.sera_tue", "violent_threat"),
         ("Cette journaliste devrait se faire égorger.", "fr", "fr.threat.sera_tue", "violent_threat"),
+        ("Hay que colgar a los traidores del Congreso.", "es", "es.incite.hay_que_matarlos", "incitement"),
+        ("Ich weiß, wo dieser Richter wohnt.", "de", "de.threat.weiss_wo_du_wohnst", "violent_threat"),
+        (
+            "Jemand sollte sich um diese Journalistin kümmern, wenn ihr versteht, was ich meine.",
+            "de",
+            "de.threat.kuemmern_zwinkern",
+            "violent_threat",
+        ),
+        (
+            "Am 6. Januar ziehen wir bewaffnet zum Reichstag.",
+            "de",
+            "de.incite.bewaffneter_marsch",
+            "incitement",
+        ),
+        ("Die Juden kontrollieren die Banken und die Medien.", "de", "de.hate.juden_kontrollieren", "hate"),
+        ("Jeder weiß, dass die Juden die Banken kontrollieren.", "de", "de.hate.juden_kontrollieren", "hate"),
+        ("Gli ebrei controllano le banche e i media.", "it", "it.hate.ebrei_controllano", "hate"),
         (
             "Ramenez des colliers de serrage le 6, on prend le bâtiment.",
             "fr",
@@ -130,6 +154,14 @@ def test_the_threat_or_trope_is_read(scan: Scan, text: str, language: str, rule:
         ("Ce pneu doit crever un jour ou l'autre.", "fr"),
         ("Ramenez des colliers de serrage pour ranger les câbles.", "fr"),
         ("Ramenez des cordes pour la tente.", "fr"),
+        ("Hay que colgar las fotos del viaje en el salón.", "es"),
+        ("Hay que colgar la ropa antes de que llueva.", "es"),
+        ("Jemand sollte sich am Wochenende um die Katze kümmern, wenn ihr versteht, was ich meine.", "de"),
+        ("Wir kümmern uns um die Journalistin, sie bekommt einen Kaffee.", "de"),
+        ("Am 6. Januar gehen wir zum Reichstag, eine Führung.", "de"),
+        ("Die Juden feiern diese Woche Chanukka.", "de"),
+        ("Gli ebrei festeggiano Hanukkah questa settimana.", "it"),
+        ("Le banche controllano i conti degli ebrei e di tutti gli altri.", "it"),
     ],
 )
 def test_the_look_alikes_are_nothing(scan: Scan, text: str, language: str) -> None:
@@ -143,6 +175,8 @@ def test_the_look_alikes_are_nothing(scan: Scan, text: str, language: str) -> No
     [
         ("Le mythe selon lequel les juifs contrôlent les banques est un vieux poncif antisémite.", "fr"),
         ("The myth that Jews control the banks is an old antisemitic trope.", "en"),
+        ("Der Mythos, dass Juden die Banken kontrollieren, ist eine antisemitische Lüge.", "de"),
+        ("Il mito secondo cui gli ebrei controllano le banche è un cliché antisemita.", "it"),
     ],
 )
 def test_a_debunked_trope_is_counter_speech(scan: Scan, text: str, language: str) -> None:
