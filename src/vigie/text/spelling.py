@@ -183,6 +183,10 @@ class SpellingRepair:
             return term
         if word in self.real and not self.split_real:
             return word
+        return self._split(word) or word
+
+    def _split(self, word: str) -> str | None:
+        """``word`` with a dropped space restored (module docstring), or None."""
         if word[0] in _ARTICLES and word[1:] in self.splittable:
             return f"{word[0]} {word[1:]}"
         for i in range(MIN_PART, len(word) - MIN_PART + 1):
@@ -191,7 +195,12 @@ class SpellingRepair:
                 right in self.splittable and left in self.known
             ):
                 return f"{left} {right}"
-        return word
+        return None
+
+    def may_change(self, word: str) -> bool:
+        """Whether :meth:`repair_word` would change ``word`` if it were no known word: true of every
+        word it changes and of a few known ones besides (cheaper than repairing: no inflection test)."""
+        return len(word) >= 3 and (word in self._typos or self._split(word) is not None)
 
     def _is_salient(self, word: str) -> bool:
         if word in self.salient:
@@ -481,11 +490,13 @@ def _real_words() -> set[str]:
     (wordfreq's frequency lists): words people write, whatever a repair would make of them."""
     import wordfreq
 
-    floor = 10 ** (REAL_WORD_ZIPF - 9)  # Zipf = log10 of occurrences per billion words
+    # wordfreq's lists are buckets of one centibel each, commonest first: bucket i holds the words of
+    # frequency 10 ** (-i / 100), Zipf 9 - i / 100, so the words above the floor are the first buckets.
+    last = round((9 - REAL_WORD_ZIPF) * 100)
     words: set[str] = set()
     for language in REAL_WORD_LANGUAGES:
-        for word, frequency in wordfreq.get_frequency_dict(language, wordlist="best").items():
-            if frequency >= floor and word.isalpha():
+        for bucket in wordfreq.get_frequency_list(language, wordlist="best")[: last + 1]:
+            for word in bucket:
                 if not word.isascii():  # accents stripped as folding would; other scripts drop out below
                     word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
                 words.add(word.lower())
@@ -507,8 +518,9 @@ def _build_repairs() -> dict[str | None, SpellingRepair]:
 
     Built twice: the second time, every real word (:func:`_real_words`) that a first-round repair
     would change is ``real`` — "wore" is not a typo of "whore", "cassez" not of "chassez",
-    "fusillée" not "fusil lee". Only those words are kept (≈ 9,000), not the ≈ 800,000 real ones,
-    which would cost tens of MB in every worker."""
+    "fusillée" not "fusil lee". Only those words are kept (≈ 11,000: with a few known ones, which
+    ``may_change`` does not rule out), not the ≈ 800,000 real ones, which would cost tens of MB in every
+    worker."""
     from vigie.detectors.lexicon import DATA_DIR, lexicon_terms
 
     # Group words ("black" of "black people") are restored from a dropped letter ("blck")
@@ -534,4 +546,4 @@ def _build_repairs() -> dict[str | None, SpellingRepair]:
     known = frozenset(_sentencepiece_words() | _everyday_words() | every.listed | every.groups)
     # The all-language repair's terms hold every language's, so a word some repair changes, it changes.
     every_language = SpellingRepair(known, every.salient | every.groups, splittable=every.splittable)
-    return build(known, frozenset(w for w in _real_words() if every_language.repair_word(w) != w))
+    return build(known, frozenset(w for w in _real_words() if every_language.may_change(w)))
