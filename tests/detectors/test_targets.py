@@ -121,3 +121,25 @@ def test_a_capitalised_article_or_determiner_does_not_start_a_name(text: str) ->
 def test_names_after_an_article_are_still_found() -> None:
     assert [m.target.name for m in find_names("Ayer El juez Carlos Ortega habló.")] == ["Carlos Ortega"]
     assert [m.target.name for m in find_names("Das hat Angela Merkel gesagt.")] == ["Angela Merkel"]
+
+
+def test_every_english_slur_names_the_group_it_attacks() -> None:
+    """A slur is a target: "You are nothing but a fag." named only the reader before lexicon v20, while
+    "kike" named the reader and Jews; the reviewer must see which group a slur attacks, whichever it is."""
+    import yaml
+
+    from vigie.detectors.lexicon import DATA_DIR
+
+    slurs = yaml.safe_load((DATA_DIR / "en" / "lists.yaml").read_text(encoding="utf-8"))["lists"]["slur"]
+    slurs.remove(
+        "nigga"
+    )  # its in-group use is everyday speech for many: a group word, it would feed every group rule
+    detector = LexiconDetector()
+    detector.load()
+    unnamed = []
+    for slur in (s.lstrip("=") for s in slurs):
+        text = f"You are nothing but a {slur}."
+        doc = Document(Post("s", text), text, normalize(text), "en", (), False)
+        if not any(t.kind == "group" for t in detector.detect_batch([doc])[0].targets):
+            unnamed.append(slur)
+    assert unnamed == []
