@@ -34,6 +34,16 @@ def test_nothing_to_repair_leaves_the_views_as_they_were() -> None:
     assert repair_views(views, "en") is views  # handles and links are names, never repaired
 
 
+def lexicon_of(pipeline: Pipeline) -> LexiconDetector:
+    return next(d for d in pipeline.detectors if isinstance(d, LexiconDetector))
+
+
+def prepared(pipeline: Pipeline, text: str, language: str) -> Document:
+    """``text`` as the pipeline hands it to its detectors: views unmasked and repaired."""
+    (doc,) = pipeline.prepare([Post("p", text, lang_hint=language)])
+    return doc
+
+
 @pytest.mark.parametrize(
     ("text", "language", "typo"),
     [
@@ -45,11 +55,10 @@ def test_nothing_to_repair_leaves_the_views_as_they_were() -> None:
 def test_the_lexicon_reads_the_repair_and_shows_the_typo(
     pipeline: Pipeline, text: str, language: str, typo: str
 ) -> None:
-    lexicon = next(d for d in pipeline.detectors if isinstance(d, LexiconDetector))
+    lexicon = lexicon_of(pipeline)
     as_written = Document(Post("w", text), text, normalize(text), language, split_sentences(text), False)
     assert lexicon.detect_batch([as_written])[0].scores["hate"].score == 0.0  # the typo hides the attack
-    (doc,) = pipeline.prepare([Post("p", text, lang_hint=language)])
-    hate = lexicon.detect_batch([doc])[0].scores["hate"]
+    hate = lexicon.detect_batch([prepared(pipeline, text, language)])[0].scores["hate"]
     assert hate.score >= 0.5
     assert any(typo in ev.snippet for ev in hate.evidence)
 
@@ -65,18 +74,14 @@ def test_the_lexicon_reads_the_repair_and_shows_the_typo(
 def test_a_real_word_reaches_the_lexicon_as_written(
     pipeline: Pipeline, text: str, language: str, label: str
 ) -> None:
-    lexicon = next(d for d in pipeline.detectors if isinstance(d, LexiconDetector))
-    (doc,) = pipeline.prepare([Post("p", text, lang_hint=language)])
+    doc = prepared(pipeline, text, language)
     assert doc.views.folded.text == normalize(text).folded.text  # nothing "repaired"
-    assert lexicon.detect_batch([doc])[0].scores[label].score >= 0.5
+    assert lexicon_of(pipeline).detect_batch([doc])[0].scores[label].score >= 0.5
 
 
 def test_a_real_word_is_not_read_as_an_insult(pipeline: Pipeline) -> None:
     """ "wore" was repaired to "whore" and read as harassment by the lexicon and the encoder alike."""
-    lexicon = next(d for d in pipeline.detectors if isinstance(d, LexiconDetector))
-    (doc,) = pipeline.prepare(
-        [Post("p", "Last time I wore heels that high I nearly broke my ankle.", lang_hint="en")]
-    )
+    doc = prepared(pipeline, "Last time I wore heels that high I nearly broke my ankle.", "en")
     assert "whore" not in doc.views.folded.text
-    harassment = lexicon.detect_batch([doc])[0].scores.get("harassment")
+    harassment = lexicon_of(pipeline).detect_batch([doc])[0].scores.get("harassment")
     assert harassment is None or harassment.score == 0.0
