@@ -1,8 +1,8 @@
-"""Three English slurs are also everyday nouns (lexicon v14, ``en.hate.slur``).
+"""Four English slurs are also everyday nouns (lexicon v14, v20 for "coon", ``en.hate.slur``).
 
 "fag" is a cigarette in British English, "faggot" a meatball or a bundle of sticks, "dyke" an embankment. With
 their everyday company in the sentence ("smoked a fag", "faggots and peas", "the dyke broke and the fields
-flooded") the lexicon no longer reads the slur; aimed at a person or a group it still does. Disclosed: the
+flooded", "coon hunting" with hounds: a raccoon) the lexicon no longer reads the slur; aimed at a person or a group it still does. Disclosed: the
 HateCheck ``slur_homonym_nh`` cases were read before these rules were written; the sentences below are this
 file's own.
 """
@@ -25,6 +25,8 @@ from .helpers import Scan, score
         "Tie the faggots of brushwood before you stack them.",
         "The dyke broke and the fields flooded overnight.",
         "They walked along the dyke as the tide came in.",
+        "The coon hunting season opens in November, get the hounds ready.",
+        "Grandpa still wears his coon skin cap every winter.",
     ],
 )
 def test_the_everyday_noun_is_not_the_slur(scan: Scan, text: str) -> None:
@@ -44,6 +46,7 @@ def test_the_everyday_noun_is_not_the_slur(scan: Scan, text: str) -> None:
         "The faggots are ruining this country.",
         "I hate faggots.",
         "That's only natural for a muzzie like you.",
+        "Look at that coon trying to act smart.",
     ],
 )
 def test_the_slur_is_still_read(scan: Scan, text: str) -> None:
