@@ -1,10 +1,10 @@
 """Four English slurs are also everyday nouns (lexicon v14, v20 for "coon", ``en.hate.slur``).
 
-"fag" is a cigarette in British English, "faggot" a meatball or a bundle of sticks, "dyke" an embankment. With
-their everyday company in the sentence ("smoked a fag", "faggots and peas", "the dyke broke and the fields
-flooded", "coon hunting" with hounds: a raccoon) the lexicon no longer reads the slur; aimed at a person or a group it still does. Disclosed: the
-HateCheck ``slur_homonym_nh`` cases were read before these rules were written; the sentences below are this
-file's own.
+"fag" is a cigarette in British English, "faggot" a meatball or a bundle of sticks, "dyke" an embankment,
+"coon" a raccoon to hunters. With their everyday company in the sentence ("smoked a fag", "faggots and peas",
+"the dyke broke and the fields flooded", "coon hunting" with hounds) the lexicon no longer reads the slur;
+aimed at a person or a group it still does. Disclosed: the HateCheck ``slur_homonym_nh`` cases were read
+before these rules were written; the sentences below are this file's own.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vigie.errors import ConfigError
-from vigie.text.language import SUPPORTED_LANGUAGES, LanguageIdentifier, normalize_code
+from vigie.text.language import SUPPORTED_LANGUAGES, LanguageIdentifier, identification_text, normalize_code
 
 SENTENCES = {
     "fr": "Je vais te retrouver demain à la sortie de l'école, tu vas voir ce qui t'arrive.",
@@ -93,3 +93,26 @@ def test_unknown_code_raises_config_error_naming_it() -> None:
         LanguageIdentifier([])
     with pytest.raises(ConfigError):
         LanguageIdentifier(min_relative_distance=1.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # French replies that lingua read as Dutch and Polish with their handles and links
+        "@JoelRoscoe demande leur un LSD sur toi negro mdr https://t.co/gDuNtvyuDL",
+        "@melende2000 @f_philippot Bonjour le nazi",
+        "Mdddr ce nazi n'aura aucune pitié https://t.co/4mBSlXrtIW",
+    ],
+)
+def test_handles_and_links_are_not_read_as_language(identifier: LanguageIdentifier, text: str) -> None:
+    assert identifier.detect(text) == "fr"
+    assert identifier.detect_batch([text, text]) == ["fr", "fr"]
+
+
+def test_what_identification_reads() -> None:
+    assert identification_text("RT @a_b: Bonjour &amp; bienvenue www.x.fr").split() == [
+        ":",
+        "Bonjour",
+        "bienvenue",
+    ]
+    assert identification_text("@someone https://t.co/x") == "@someone https://t.co/x"  # nothing else to read

@@ -8,6 +8,17 @@ nothing is downloaded.
 
 A platform's language hint wins when it names a configured language: the platform knows
 its users' settings better than a statistical guess on 20 characters.
+
+lingua reads the post without its @handles, links, HTML entities and retweet marker
+(:func:`identification_text`): names and URLs are not the post's language, and on short
+replies they outweigh it. Measured on 10,523 English and French rows of the ship sets'
+test and validation splits: French posts of 6 to 12 words were identified wrongly 13.3 % of
+the time with them, 6.2 % without ("@user jviens de te follow sale juif" was English, "Mdddr
+ce nazi n'aura aucune pitié https://t.co/…" Dutch); 59 posts identified right that were
+not, 12 the other way. End to end without language hints (the analyze outputs of the previous tree
+and this one): the language changed on 38 of the 4,000 natural-sample posts (right before 4, after 22),
+51 of the 6,662 validation posts (8 → 37) and 43 of 12,000 benchmark-mix posts (3 → 29); decisions
+changed on 1, 5 and 3 of them ("@… il mérite de crevé lui", Spanish before, now reads the French pack).
 """
 
 from __future__ import annotations
@@ -22,7 +33,13 @@ from vigie.errors import ConfigError
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
-__all__ = ["SUPPORTED_LANGUAGES", "UNDETERMINED", "LanguageIdentifier", "normalize_code"]
+__all__ = [
+    "SUPPORTED_LANGUAGES",
+    "UNDETERMINED",
+    "LanguageIdentifier",
+    "identification_text",
+    "normalize_code",
+]
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = (
     "ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh",
@@ -31,6 +48,15 @@ UNDETERMINED = "und"
 """ISO 639-2 "undetermined": no letters, or lingua could not decide."""
 
 _LETTER = re.compile(r"[^\W\d_]")
+_NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|(?<!\w)@\w+|&#?\w+;|(?<!\w)RT(?!\w)")
+"""What lingua should not read: links, @handles, HTML entities, the retweet marker."""
+
+
+def identification_text(text: str) -> str:
+    """``text`` as language identification reads it: without links, @handles, HTML entities and
+    the retweet marker (module docstring) — unless nothing with letters would be left."""
+    cleaned = _NOT_LANGUAGE.sub(" ", text)
+    return cleaned if _LETTER.search(cleaned) else text
 
 
 def normalize_code(code: str) -> str:
@@ -108,7 +134,7 @@ class LanguageIdentifier:
         detector = self._loaded()
         if detector is None:
             return self.languages[0]
-        return _code(detector.detect_language_of(text))
+        return _code(detector.detect_language_of(identification_text(text)))
 
     def detect_batch(self, texts: Sequence[str], hints: Sequence[str | None] | None = None) -> list[str]:
         """:meth:`detect` for many texts; texts needing lingua go through its parallel API."""
@@ -131,7 +157,7 @@ class LanguageIdentifier:
                 for k in pending:
                     out[k] = self.languages[0]
             else:
-                batch = [texts[k] for k in pending]
+                batch = [identification_text(texts[k]) for k in pending]
                 if self.parallel:
                     found = detector.detect_languages_in_parallel_of(batch)
                 else:
