@@ -237,3 +237,14 @@ def test_a_rule_left_out_by_the_prefilter_is_not_tried() -> None:
     scanner, _alternation, _every = _scanner("kill", "shoot")
     assert _matches(scanner, 0, "kill and shoot", {(0, 1)}) == [(1, 9, 14)]
     assert _matches(scanner, 0, "kill and shoot", set()) == []
+
+
+def test_a_rejected_match_lets_the_next_rule_try_at_its_position() -> None:
+    """A ``needs_target`` rule without a target does not match at all: the weaker rule that its match
+    covered is found, as if the first rule were not in the alternation there (lexicon v20)."""
+    scanner, _alternation, every_rule = _scanner("merite de se faire \\w+", "merite de se faire violer")
+    text = "elle merite de se faire violer. il merite de se faire tuer"
+    assert _matches(scanner, 0, text, every_rule) == [(0, 5, 30), (0, 35, 58)]
+    first_rule_rejected_at_5 = lambda i, start, end: not (i == 0 and start == 5)  # noqa: E731
+    assert _matches(scanner, 0, text, every_rule, first_rule_rejected_at_5) == [(1, 5, 30), (0, 35, 58)]
+    assert _matches(scanner, 0, text, every_rule, lambda i, start, end: False) == []

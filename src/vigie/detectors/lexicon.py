@@ -262,6 +262,13 @@ class _Scanner:
     singles: tuple[re.Pattern[str], ...] | None = None
     factors: tuple[tuple[str, ...] | None, ...] = ()
 
+    needs_target: frozenset[int] = frozenset()
+    """Indices of the ``needs_target`` rules (:meth:`LexiconDetector._scan`); derived from ``rules``."""
+
+    def __post_init__(self) -> None:
+        needing = frozenset(i for i, rule in enumerate(self.rules) if rule.cue == _NEEDS_TARGET)
+        object.__setattr__(self, "needs_target", needing)
+
 
 @dataclass(frozen=True, slots=True)
 class _TargetScanner:
@@ -1134,11 +1141,23 @@ def _noisy_or(weights: Iterable[float]) -> float:
 
 
 def _matches(
-    scanner: _Scanner, k: int, text: str, possible: set[tuple[int, int]] | None
+    scanner: _Scanner,
+    k: int,
+    text: str,
+    possible: set[tuple[int, int]] | None,
+    keep: Callable[[int, int, int], bool] | None = None,
 ) -> list[tuple[int, int, int]]:
     """``(rule index, start, end)`` of every hit of scanner ``k`` in ``text``, in order: what the
     alternation of its rules finds (:class:`_Scanner`), trying only the rules whose ``(k, i)`` is
     in ``possible`` (the factor prefilter's answer; ``None``: try them all).
+
+    ``keep(i, start, end)`` false means rule ``i`` does not match there after all (a
+    ``needs_target`` rule with no target in its sentence): the alternation goes on to the next
+    rule at that position instead of resuming after the rejected match, which would hide a
+    weaker rule's hit under a hit that is then dropped ("Cette salope mérite de se faire violer":
+    the target-needing ``fr.threat.sera_tue`` hid the rape wish). Only the one-regex-per-rule form
+    can do this; the combined form (case-insensitive scanners) returns rejected matches too, and
+    the caller drops them.
 
     The alternation scans left to right; at each position the first rule (in scanner order) that
     matches there wins, and the scan resumes where its match ends. The same follows from each
@@ -1164,12 +1183,44 @@ def _matches(
                 best, winner = m, i
         if best is None:
             return out
+        if keep is not None and not keep(winner, best.start(), best.end()):
+            upcoming[winner] = singles[winner].search(text, best.start() + 1)
+            continue
         out.append((winner, best.start(), best.end()))
         resume = best.end()
         for i in rules:
             m = upcoming[i]
             if m is not None and m.start() < resume:
                 upcoming[i] = singles[i].search(text, resume)
+
+
+def _untargeted(doc: Document, targets: Sequence[Target]) -> Callable[[Span], bool]:
+    """Whether a hit at a span (original offsets) has no target in its sentence or the one before
+    it ("The judge parks there at 8. He dies there."): what a ``needs_target`` rule must have."""
+    chunks = doc.chunks or (Span(0, len(doc.text)),)
+
+    def untargeted(span: Span) -> bool:
+        i = _chunk_of(chunks, span)
+        here = chunks[i]
+        where = Span(chunks[i - 1].start if i > 0 else here.start, here.end)
+        return not any(t.span.overlaps(where) for t in targets)
+
+    return untargeted
+
+
+def _targeted_in(
+    scanner: _Scanner, view: View, untargeted: Callable[[Span], bool], rejected: set[str]
+) -> Callable[[int, int, int], bool]:
+    """:func:`_matches`'s ``keep``: a match of a ``needs_target`` rule counts only with a target;
+    the ids of the rules it rejects are added to ``rejected`` (``extras["untargeted"]``)."""
+
+    def keep(i: int, start: int, end: int) -> bool:
+        if i not in scanner.needs_target or not untargeted(view.to_original(start, end)):
+            return True
+        rejected.add(scanner.rules[i].id)
+        return False
+
+    return keep
 
 
 def _view_of(doc: Document, view: str) -> View:
@@ -1297,9 +1348,8 @@ class LexiconDetector:
             "language_supported": bool(lang),
         }
 
-        hits = self._scan(doc, packs, extras)
         targets, target_ev = self._targets(doc, packs)
-        hits = self._with_targets(doc, hits, targets, extras)
+        hits = self._with_targets(doc, self._scan(doc, packs, extras, targets), targets, extras)
         by_label: dict[str, list[_Hit]] = {}
         for hit in hits:
             by_label.setdefault(hit.rule.label, []).append(hit)
@@ -1349,9 +1399,15 @@ class LexiconDetector:
 
     # ------------------------------------------------------------------ steps
 
-    def _scan(self, doc: Document, packs: Sequence[_Pack], extras: dict[str, Any]) -> list[_Hit]:
-        """All rule hits, after idiom suppression and negation dampening."""
+    def _scan(
+        self, doc: Document, packs: Sequence[_Pack], extras: dict[str, Any], targets: Sequence[Target]
+    ) -> list[_Hit]:
+        """All rule hits, after idiom suppression and negation dampening. A ``needs_target`` rule
+        with no target in its sentence (:meth:`_with_targets`) does not match at all, so the rules
+        after it in its scanner are tried at that position (:func:`_matches`)."""
         folded = doc.views.folded
+        untargeted = _untargeted(doc, targets)
+        rejected: set[str] = set()
         idiom_spans: list[tuple[Span, str, str]] = []
         for pack in packs:
             if pack.idioms is None:
@@ -1367,7 +1423,9 @@ class LexiconDetector:
             for k, scanner in enumerate(pack.scanners):
                 view = _view_of(doc, scanner.view)
                 tried = possible.get(scanner.view)
-                for i, start, end in _matches(scanner, k, view.text, tried):
+
+                keep = _targeted_in(scanner, view, untargeted, rejected) if scanner.needs_target else None
+                for i, start, end in _matches(scanner, k, view.text, tried, keep):
                     rule = scanner.rules[i]
                     span = view.to_original(start, end)
                     if span.start == span.end:
@@ -1393,6 +1451,8 @@ class LexiconDetector:
             extras["suppressed"] = suppressed
         if negated:
             extras["negated"] = negated
+        if rejected:
+            extras["untargeted"] = sorted(rejected)
         return hits
 
     @staticmethod
@@ -1401,25 +1461,16 @@ class LexiconDetector:
     ) -> list[_Hit]:
         """Drop ``needs_target`` hits (a harm predicate such as "will be shot", "gets a bullet") that
         have no target in their sentence: "he will be shot" needs a who to be a threat."""
-        chunks = doc.chunks or (Span(0, len(doc.text)),)
-
-        def sentence(span: Span) -> Span:
-            """The hit's sentence and the one before it ("The judge parks there at 8. He dies there.")."""
-            i = _chunk_of(chunks, span)
-            here = chunks[i]
-            return Span(chunks[i - 1].start if i > 0 else here.start, here.end)
-
+        untargeted = _untargeted(doc, targets)
         kept: list[_Hit] = []
         dropped: list[str] = []
         for hit in hits:
-            if hit.rule.cue == _NEEDS_TARGET:
-                where = sentence(hit.span)
-                if not any(t.span.overlaps(where) for t in targets):
-                    dropped.append(hit.rule.id)
-                    continue
+            if hit.rule.cue == _NEEDS_TARGET and untargeted(hit.span):
+                dropped.append(hit.rule.id)
+                continue
             kept.append(hit)
         if dropped:
-            extras["untargeted"] = sorted(set(dropped))
+            extras["untargeted"] = sorted({*extras.get("untargeted", ()), *dropped})
         return kept
 
     @staticmethod
