@@ -21,3 +21,13 @@ def fired(scan: Scan, text: str, language: str, rule: str) -> Signal:
     signal = scan(text, language)
     assert rule in signal.extras["rule_hits"], signal.extras
     return signal
+
+
+CATEGORIES = ("violent_threat", "incitement", "hate", "harassment")
+
+
+def assert_no_category(signal: Signal) -> None:
+    """``signal`` scores no category at all (context labels and imminence may be there); the message
+    names the rules that fired."""
+    found = {label: score(signal, label) for label in CATEGORIES if score(signal, label) > 0.0}
+    assert found == {}, (found, signal.extras["rule_hits"])

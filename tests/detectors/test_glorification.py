@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import Scan, fired, score
+from .helpers import Scan, assert_no_category, fired, score
 
 
 @pytest.mark.parametrize(
@@ -69,6 +69,4 @@ def test_glorification_is_read(scan: Scan, text: str, language: str, rule: str, 
     ],
 )
 def test_praise_of_others_and_condemnation_are_nothing(scan: Scan, text: str, language: str) -> None:
-    signal = scan(text, language)
-    for label in ("violent_threat", "incitement", "hate", "harassment"):
-        assert score(signal, label) == 0.0, (label, signal.extras["rule_hits"])
+    assert_no_category(scan(text, language))
