@@ -15,7 +15,7 @@ RELEASED = {
     "17": "013b85e66b084e22ef93c37c39c13edebe3232f8025765c242a1518e1cbd0dad",
     "18": "aa1a45b6ce0b414a7d0dcac4adee54776f99636e111de44bd838d60b96a02cde",
     "19": "904cd001646edb32585c1c45ee815aa3c668d2624a1411adff844cdf3dfbd5ab",
-    "20": "f90c38317fccfdc669b118a010f44b47ce9d111b4abdf6ce78165dafb2c49a97",
+    "20": "dd465573b8f05b203de710b8fb1afe304fd427f7962fe9d06e93140ae87586a4",
 }
 """Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
 
