@@ -26,6 +26,7 @@ import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -290,7 +291,10 @@ class EncoderDetector:
             [[row_of(r) for r in alternatives] for alternatives in self._readings(doc, units)]
             for doc, (units, _) in zip(docs, per_doc, strict=True)
         ]
-        probs = artifact.predict_readings(readings_embedder(encoder, self.batch_size), readings)
+        # The heads' products run under the encoder's thread budget too (``blas_limit``'s why).
+        thread_limit = getattr(encoder, "thread_limit", None)
+        with thread_limit() if thread_limit is not None else nullcontext():
+            probs = artifact.predict_readings(readings_embedder(encoder, self.batch_size), readings)
         table = np.column_stack([np.asarray(probs[label], dtype=np.float64) for label in self.labels])
         return [
             self._signal(doc, units, capped, r, table)

