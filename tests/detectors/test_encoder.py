@@ -272,3 +272,26 @@ def test_a_hands_skin_tone_does_not_make_a_post_about_a_group(detector: EncoderD
         toned = _score(detector, f"Great job {hand}{tone}", "hate")
         assert toned == pytest.approx(_score(detector, f"Great job {hand}", "hate"))
         assert toned < detector.thresholds["hate"]
+
+
+def test_the_heads_run_under_the_encoders_thread_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker given one thread must not run the heads' products on every core: OpenBLAS's idle
+    helper threads then spin and take the core from the other worker (``vigie.model.use.blas_limit``)."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from vigie.model.heads import Head
+
+    seen: list[int] = []
+    logits = Head.logits
+
+    def spy(self: Head, x: np.ndarray) -> np.ndarray:
+        seen.extend(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        return logits(self, x)
+
+    monkeypatch.setattr(Head, "logits", spy)
+    one_thread = EncoderDetector(threads=1)
+    with threadpool_limits(limits=2, user_api="blas"):  # the process default on a 2-core machine
+        one_thread.detect_batch([make_document("I will find you.", "en")])
+        outside = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    assert seen and set(seen) == {1}
+    assert set(outside) == {2}  # restored after the detection
