@@ -1296,7 +1296,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "20"
+    version: str = "21"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
