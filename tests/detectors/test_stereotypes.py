@@ -85,3 +85,35 @@ def test_the_negated_stereotype_is_counter_speech(scan: Scan, text: str, languag
     signal = scan(text, language)
     assert score(signal, "counter_speech") >= 0.5
     assert score(signal, "hate") < 0.5, signal.extras["rule_hits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rule"),
+    [
+        (
+            "Dire que les femmes doivent rester à la cuisine, c'est du sexisme.",
+            "fr",
+            "fr.counter.prejuge_nomme",
+        ),
+        ("The idea that women belong in the kitchen is sexist.", "en", "en.counter.claim_named_prejudice"),
+    ],
+)
+def test_a_claim_named_as_a_prejudice_is_counter_speech(
+    scan: Scan, text: str, language: str, rule: str
+) -> None:
+    assert score(fired(scan, text, language, rule), "counter_speech") >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Dismissing a claim of equality is not naming a prejudice: only words of prejudice qualify.
+        ("Dire que les immigrés sont nos égaux, c'est scandaleux.", "fr"),
+        ("The idea that immigrants are our equals is absurd.", "en"),
+        # The frame turned on a majority.
+        ("Dire que les Blancs sont tous riches, c'est du racisme anti-blanc.", "fr"),
+        ("The idea that all men are rapists is sexist against men.", "en"),
+    ],
+)
+def test_dismissals_and_reversed_frames_are_not_counter_speech(scan: Scan, text: str, language: str) -> None:
+    assert score(scan(text, language), "counter_speech") == 0.0
