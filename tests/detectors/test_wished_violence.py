@@ -24,6 +24,16 @@ from .helpers import Scan, assert_no_category, fired, score
         ("On devrait leur jeter de l'acide au visage.", "fr", "fr.incite.acide_au_visage", "incitement"),
         ("Les femmes infidèles méritent d'être lapidées.", "fr", "fr.threat.sera_tue", "violent_threat"),
         ("Women who cheat deserve to be stoned.", "en", "en.threat.stoning", "violent_threat"),
+        # Lexicon v21: a killing wished by the author ("that someone kill him"), and the gallows deserved.
+        ("Je paierais cher pour qu'on le bute.", "fr", "fr.threat.souhait_quon_le_tue", "violent_threat"),
+        ("J'aimerais que quelqu'un le tue.", "fr", "fr.threat.souhait_quon_le_tue", "violent_threat"),
+        ("Vivement qu'on l'abatte.", "fr", "fr.threat.souhait_quon_le_tue", "violent_threat"),
+        (
+            "The only thing that judge deserves is a trip to the gallows.",
+            "en",
+            "en.threat.deserve_harm",
+            "violent_threat",
+        ),
     ],
 )
 def test_the_wished_violence_is_read(scan: Scan, text: str, language: str, rule: str, label: str) -> None:
@@ -37,6 +47,11 @@ def test_the_wished_violence_is_read(scan: Scan, text: str, language: str, rule:
         ("On a jeté de l'acide dans le lavabo pour le déboucher.", "fr"),
         ("We should be stoned all weekend lol.", "en"),
         ("My roommates want to be stoned before the concert.", "en"),
+        ("J'ai peur qu'on le tue.", "fr"),
+        ("Ils veulent qu'on le tue, c'est honteux.", "fr"),
+        ("J'aimerais qu'on tue le temps autrement.", "fr"),
+        ("Pour qu'on le tue, il faudrait d'abord l'attraper.", "fr"),
+        ("We deserve a trip to the beach.", "en"),
     ],
 )
 def test_fear_plumbing_and_weed_are_nothing(scan: Scan, text: str, language: str) -> None:
