@@ -78,6 +78,11 @@ THREATS = [
     ("Man sollte sie alle erschießen, jeden einzelnen.", "incitement"),
     ("Zündet das Flüchtlingsheim an!", "incitement"),
     ("Es ist Zeit für den Bürgerkrieg.", "incitement"),
+    # Lexikon v21: the killing wished on someone, separable or verb-last, and the gallows deserved.
+    ("Hoffentlich knallt den endlich jemand ab.", "violent_threat"),
+    ("Ich würde gut dafür bezahlen, dass ihn jemand umbringt.", "violent_threat"),
+    ("Ich hoffe, dass sie jemand abknallt.", "violent_threat"),
+    ("Dieser Richter verdient nur noch den Galgen.", "violent_threat"),
 ]
 
 
@@ -122,6 +127,11 @@ NOT_THREATS = [
     "Weiberfastnacht: um 11:11 stürmen die Möhnen das Rathaus, Helau!",
     "Die Bilder sollten höher aufgehängt werden.",
     "Deine Familie wird bluten müssen für die Reparatur.",
+    "Hoffentlich bringt er sich nicht um.",
+    "Hoffentlich bringt uns der Bus um 8 Uhr hin.",
+    "Hoffentlich holt mich jemand ab.",
+    "Niemand verdient den Galgen.",
+    "Dieser Mann verdient keinen Galgen, sondern einen fairen Prozess.",
 ]
 
 
