@@ -96,6 +96,37 @@ from .helpers import Scan, score
             "violent_threat",
         ),
         ("L'unico zingaro buono è quello morto.", "it", "it.threat.unico_buono_morto", "violent_threat"),
+        # Lexicon v21: where officials and journalists live, asked for or listed.
+        (
+            "Post the home addresses of every election official in Maricopa.",
+            "en",
+            "en.incite.find_where_they_live",
+            "incitement",
+        ),
+        (
+            "Anyone know where Judge Whitfield lives? Asking for a friend 😉",
+            "en",
+            "en.incite.find_where_they_live",
+            "incitement",
+        ),
+        (
+            "We need to start compiling lists of the journalists who lied. Addresses too.",
+            "en",
+            "en.incite.find_where_they_live",
+            "incitement",
+        ),
+        (
+            "Quelqu'un a l'adresse de ce juge ? Je demande pour un ami 😉",
+            "fr",
+            "fr.incite.ou_habite_la_cible",
+            "incitement",
+        ),
+        (
+            "Faites une liste des journalistes menteurs, avec leurs adresses.",
+            "fr",
+            "fr.incite.ou_habite_la_cible",
+            "incitement",
+        ),
     ],
 )
 def test_intimidation_goes_to_review(scan: Scan, text: str, language: str, rule: str, label: str) -> None:
@@ -108,6 +139,10 @@ def test_intimidation_goes_to_review(scan: Scan, text: str, language: str, rule:
     ("text", "language"),
     [
         ("I'm going to teach my daughter a lesson about saving money.", "en"),
+        ("What is the address of the mayor's office?", "en"),
+        ("Does anyone know where the mayor lives? I want to send her a thank you card.", "en"),
+        ("Find the phone numbers of the senators and call them about the bill.", "en"),
+        ("Qui a l'adresse du cabinet du député ?", "fr"),
         ("We'll teach them a lesson on the pitch on Sunday.", "en"),
         ("We're going to teach the government a lesson at the ballot box in November.", "en"),
         ("Let's teach the senator a lesson in the next election.", "en"),
