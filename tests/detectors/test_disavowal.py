@@ -78,6 +78,8 @@ def test_negated_positives_and_yes_but_are_not_counter_speech(scan: Scan, langua
     [
         ("en", "Honestly I don't hate Jews. Jews are rats."),
         ("fr", "Je ne déteste pas les Roms. Les Roms sont des parasites."),
+        # An attack by reference starts in the disavowal's sentence and reaches into the next (lexicon v21).
+        ("en", "I love Muslims. They are disgusting."),
     ],
 )
 def test_a_disavowal_speaks_for_its_sentence_only(scan: Scan, language: str, text: str) -> None:

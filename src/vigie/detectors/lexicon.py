@@ -1476,9 +1476,12 @@ class LexiconDetector:
     @staticmethod
     def _disavowals(doc: Document, by_label: dict[str, list[_Hit]], extras: dict[str, Any]) -> None:
         """Drop ``disavowal`` counter-speech hits ("I don't hate X") when the post attacks in another
-        sentence: a hate, threat or incitement hit at full weight (not itself negated) outside the
-        disavowal's sentence ("I don't hate X. X are vermin."). A disavowal speaks for its sentence,
-        not for the whole post."""
+        sentence: a hate, threat or incitement hit at full weight (not itself negated) that reaches
+        outside the disavowal's sentence ("I don't hate X. X are vermin."). A disavowal speaks for its
+        sentence, not for the whole post. *Reaches*, not *lies*: an attack by reference starts in the
+        sentence that names the group ("I love Muslims. They are disgusting.", "Can Muslims eat gelatin?
+        They are disgusting."); counting only attacks wholly outside kept the disavowal, and the post
+        was allowed whenever the encoder's best unit was the whole post (lexicon v21)."""
         counter = by_label.get(_COUNTER)
         if not counter:
             return
@@ -1489,7 +1492,7 @@ class LexiconDetector:
         kept = []
         for hit in counter:
             where = chunks[_chunk_of(chunks, hit.span)]
-            if hit.rule.cue == _DISAVOWAL and any(not a.span.overlaps(where) for a in attacks):
+            if hit.rule.cue == _DISAVOWAL and any(not where.contains(a.span) for a in attacks):
                 extras.setdefault("disavowal_dropped", []).append(hit.rule.id)
                 continue
             kept.append(hit)
