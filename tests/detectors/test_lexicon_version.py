@@ -16,7 +16,7 @@ RELEASED = {
     "18": "aa1a45b6ce0b414a7d0dcac4adee54776f99636e111de44bd838d60b96a02cde",
     "19": "904cd001646edb32585c1c45ee815aa3c668d2624a1411adff844cdf3dfbd5ab",
     "20": "dd465573b8f05b203de710b8fb1afe304fd427f7962fe9d06e93140ae87586a4",
-    "21": "01c3796d43d358b5bfe264d5bdb63516281b776fe01119b1e9afd3d4f4731c0d",
+    "21": "b22dc8603934fc11730c67e33caf3e364781452e37e39cbb8aad746da6aa6a84",
 }
 """Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
 

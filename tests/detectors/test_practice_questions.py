@@ -22,6 +22,10 @@ from .helpers import Scan, fired, score
         ("Can Hindus eat beef?", "en", "en.counter.practice_question"),
         ("Les musulmans peuvent-ils manger de la gélatine ?", "fr", "fr.counter.question_de_pratique"),
         ("Est-ce que les juifs fêtent Noël ?", "fr", "fr.counter.question_de_pratique"),
+        ("Dürfen Muslime Gelatine essen?", "de", "de.counter.frage_nach_praxis"),
+        ("Feiern Juden Weihnachten?", "de", "de.counter.frage_nach_praxis"),
+        ("¿Los musulmanes pueden comer gelatina?", "es", "es.counter.pregunta_de_practica"),
+        ("I musulmani possono mangiare la gelatina?", "it", "it.counter.domanda_di_pratica"),
     ],
 )
 def test_a_question_about_practice_is_a_benign_mention(
@@ -39,6 +43,10 @@ def test_a_question_about_practice_is_a_benign_mention(
         ("Can Muslims eat gelatin? They are disgusting.", "en"),  # not the whole post
         ("Les musulmans fêtent-ils les attentats ?", "fr"),
         ("Les juifs fêtent Noël.", "fr"),  # not a question
+        ("Feiern Muslime Anschläge?", "de"),
+        ("Dürfen Muslime Gelatine essen? Die sind widerlich.", "de"),
+        ("¿Los musulmanes celebran los atentados?", "es"),
+        ("I musulmani festeggiano gli attentati?", "it"),
     ],
 )
 def test_insinuations_exclusions_and_longer_posts_get_no_cue(scan: Scan, text: str, language: str) -> None:
