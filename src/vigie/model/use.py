@@ -291,7 +291,10 @@ def blas_limit(threads: int) -> AbstractContextManager[Any]:
     2 cores, ``vigie analyze`` of the 40,000-post mix with two workers and the cascade off: 60.8 s
     with the heads on OpenBLAS's default threads, 55.8 s with one thread, output identical.
     The controller is found once per process: finding it rescans the loaded libraries, which
-    costs more than encoding one short post."""
+    costs more than encoding one short post (so a BLAS loaded later, scipy's own copy, is not
+    limited: the encoder and the heads use numpy's). Not atomic: concurrent callers (the service's
+    request threads) can interleave enter and exit and leave the process at ``threads`` — which is
+    the configured budget anyway."""
     global _THREADPOOLS
     with _THREADPOOLS_LOCK:
         if _THREADPOOLS is None:
