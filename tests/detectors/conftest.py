@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from vigie.detectors.base import Document
 from vigie.detectors.lexicon import LexiconDetector
-from vigie.text.chunks import split_sentences
-from vigie.text.normalize import normalize
-from vigie.types import Post, Signal
+from vigie.model.harness import make_document
+from vigie.types import Signal
 
 from .helpers import Scan
 
@@ -20,7 +18,6 @@ def scan() -> Scan:
     detector.load()
 
     def run(text: str, language: str) -> Signal:
-        doc = Document(Post("t", text), text, normalize(text), language, split_sentences(text), False)
-        return detector.detect_batch([doc])[0]
+        return detector.detect_batch([make_document(text, language, "t")])[0]
 
     return run

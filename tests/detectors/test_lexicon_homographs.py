@@ -14,12 +14,10 @@ import re
 
 import pytest
 
-from vigie.detectors.base import Document
 from vigie.detectors.lexicon import DATA_DIR, STRICT_MARK, LexiconDetector, _read_folder
-from vigie.text.chunks import split_sentences
-from vigie.text.normalize import fold, normalize
+from vigie.model.harness import make_document
+from vigie.text.normalize import fold
 from vigie.text.spelling import _everyday_words, _sentencepiece_words
-from vigie.types import Post
 
 pytestmark = pytest.mark.slow  # parses the sentencepiece model (~1 s)
 
@@ -67,8 +65,7 @@ def test_no_slur_or_group_term_reads_as_an_everyday_word(code: str) -> None:
 def _scan(text: str, lang: str = "en") -> tuple[dict[str, float], list[str]]:
     """The lexicon's scores and target kinds for one text."""
     detector = LexiconDetector()
-    doc = Document(Post("t", text), text, normalize(text), lang, split_sentences(text), False)
-    (signal,) = detector.detect_batch([doc])
+    (signal,) = detector.detect_batch([make_document(text, lang, "t")])
     return {label: cs.score for label, cs in signal.scores.items()}, [t.kind for t in signal.targets]
 
 

@@ -7,8 +7,8 @@ import pytest
 
 from vigie.detectors.base import Document
 from vigie.detectors.lexicon import LexiconDetector
+from vigie.model.harness import make_document
 from vigie.pipeline import Pipeline
-from vigie.text.chunks import split_sentences
 from vigie.text.normalize import normalize
 from vigie.text.spelling import repair_views
 from vigie.types import Post
@@ -56,7 +56,7 @@ def test_the_lexicon_reads_the_repair_and_shows_the_typo(
     pipeline: Pipeline, text: str, language: str, typo: str
 ) -> None:
     lexicon = lexicon_of(pipeline)
-    as_written = Document(Post("w", text), text, normalize(text), language, split_sentences(text), False)
+    as_written = make_document(text, language, "w")
     assert lexicon.detect_batch([as_written])[0].scores["hate"].score == 0.0  # the typo hides the attack
     hate = lexicon.detect_batch([prepared(pipeline, text, language)])[0].scores["hate"]
     assert hate.score >= 0.5
