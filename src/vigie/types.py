@@ -31,7 +31,12 @@ __all__ = [
     "text_hash",
 ]
 
-TargetKind = Literal["person", "official", "journalist", "judge", "executive", "group", "org", "place", "you"]
+TargetKind = Literal[
+    "person", "official", "journalist", "judge", "executive", "group", "other_group", "org", "place", "you"
+]
+"""``group`` is a protected group (``Target.name`` its canonical name: "muslims"); ``other_group`` a group
+of people that is not protected (a trade, a pastime: "the mechanics"), named so that a policy can tell an
+attack on one from hate."""
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 SENTENCE_SCOPED = "sentence_scoped"
 """``Signal.extras`` key of context evidence that speaks for its own sentence only ("We stand with

@@ -9,7 +9,8 @@ entry that fired and says why, so a reviewer (or a court) can trace each score t
 Data format
 -----------
 A language folder's YAML files may hold these top-level keys (``rules``, ``idioms``, ``endorsements`` and
-the named entries of ``lists``, ``groups``, ``roles`` may be spread over several files; the rest once)::
+the named entries of ``lists``, ``groups``, ``roles``, ``other_groups`` may be spread over several files; the
+rest once)::
 
     lists:        {name: [term, ...]}           word lists, referenced from patterns as {name}
     rules:        [{id, label, pattern, weight, rationale, view?, cue?}, ...]
@@ -17,6 +18,11 @@ the named entries of ``lists``, ``groups``, ``roles`` may be spread over several
     endorsements: [{id, pattern, note}, ...]    phrases that approve what the post quotes or reports
     groups:       {canonical_name: [term, ...]} protected groups (canonical names shared by languages)
     roles:        {kind: [term, ...]}           role nouns; kind is judge|official|journalist|executive
+    other_groups: {name: [term, ...]}           groups that are not protected (trades, pastimes, road users):
+                                                targets of kind ``other_group``; an attack on them alone is
+                                                not hate (the default policy), a threat against them still is
+                                                — unless a word of the list ``protected_traits``
+                                                stands next to the noun ("white farmers")
     determiners:  [term, ...]                   words that may precede a role noun ("the", "la")
     you:          [term, ...]                   second-person address
     quotes:       [[open, close], ...]          (common only) quotation mark pairs
@@ -200,9 +206,23 @@ _ROLE_KINDS: Final[Mapping[str, TargetKind]] = {
     "journalist": "journalist",
     "executive": "executive",
 }
+_SECTION_KINDS: Final[Mapping[str, TargetKind]] = {"groups": "group", "other_groups": "other_group"}
+"""The target kind of every entry of a section (``roles`` name theirs: :data:`_ROLE_KINDS`)."""
 _VIEWS: Final = ("folded", "nfkc")
 _TOP_KEYS: Final = frozenset(
-    {"lists", "rules", "idioms", "endorsements", "groups", "roles", "determiners", "you", "quotes", "repair"}
+    {
+        "lists",
+        "rules",
+        "idioms",
+        "endorsements",
+        "groups",
+        "roles",
+        "other_groups",
+        "determiners",
+        "you",
+        "quotes",
+        "repair",
+    }
 )
 _ONCE: Final = frozenset({"determiners", "you", "quotes"})
 _RULE_KEYS: Final = frozenset({"id", "label", "pattern", "weight", "rationale", "view", "cue"})
@@ -213,6 +233,11 @@ _LIST_NAME: Final = re.compile(r"[a-z][a-z0-9_]*")
 _END: Final = r"(?:(?!\w)|(?<=['’]))"  # a word ends at a non-word character or after an elision
 _REF: Final = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _HANDLE_ID: Final = f"{COMMON}.target.handle"
+_TRAITS: Final = "protected_traits"
+"""The list (per language) of words naming a protected trait: next to an ``other_groups`` noun they make
+a protected group ("white farmers", "les flics noirs"), which is then no ``other_group`` target."""
+_TRAIT_BEFORE: Final = "qb"
+_TRAIT_AFTER: Final = "qa"
 _HANDLE: Final = re.compile(r"(?<![\w@])@\w{1,30}(?:\.\w{1,30})*")
 _SPECIFIC_FOUND: Final = frozenset({"person", "official", "journalist", "judge", "executive", "org", "place"})
 _NAME_WORD: Final = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
@@ -320,6 +345,7 @@ class _Raw:
     endorsements: list[tuple[str, Any]] = field(default_factory=list)
     groups: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, list[str]] = field(default_factory=dict)
+    other_groups: dict[str, list[str]] = field(default_factory=dict)
     determiners: list[str] = field(default_factory=list)
     you: list[str] = field(default_factory=list)
     quotes: list[tuple[str, str]] = field(default_factory=list)
@@ -380,7 +406,7 @@ def _read_folder(directory: Path, code: str) -> _Raw:
 
 
 def _read_section(raw: _Raw, key: str, value: Any, file: str) -> None:
-    if key in ("lists", "groups", "roles"):
+    if key in ("lists", "groups", "roles", "other_groups"):
         if not isinstance(value, dict):
             raise _fail(file, key, "expected a mapping of name -> list of terms")
         target: dict[str, list[str]] = getattr(raw, key)
@@ -933,22 +959,25 @@ def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
                 (("you", "you", f"{raw.code}.target.you"),),
             )
         )
-    for section, kind_of in (("groups", None), ("roles", "role")):
+    for section in ("groups", "roles", "other_groups"):
         table: dict[str, list[str]] = getattr(raw, section)
         if not table:
             continue
         entries: list[tuple[TargetKind, str, str]] = []
         parts: list[str] = []
         for name in sorted(table):
-            kind: TargetKind = "group" if kind_of is None else _ROLE_KINDS[name]
+            kind: TargetKind = _SECTION_KINDS[section] if section in _SECTION_KINDS else _ROLE_KINDS[name]
             parts.append(f"(?P<t{len(entries)}>{_alternation(table[name], 'folded')})")
             entries.append((kind, name, f"{raw.code}.target.{section[:-1]}.{name.replace(' ', '_')}"))
-        body = "|".join(parts)
-        if section == "roles" and raw.determiners:
-            body = rf"(?:{_alternation(raw.determiners, 'folded')}\W*)?(?:{body})"
-        scanners.append(
-            _TargetScanner(_combined([rf"(?:{body}){_END}"], 0, cache=compiler.regex), tuple(entries))
-        )
+        body = rf"(?:{'|'.join(parts)}){_END}"
+        traits = raw.lists.get(_TRAITS) if section == "other_groups" else None
+        if traits:
+            # a protected trait next to the noun makes a protected group ("white farmers", "les flics noirs")
+            trait = _alternation(traits, "folded")
+            body = rf"(?:(?P<{_TRAIT_BEFORE}>{trait})\W+)?{body}(?:\W+(?P<{_TRAIT_AFTER}>{trait}){_END})?"
+        if section != "groups" and raw.determiners:
+            body = rf"(?:{_alternation(raw.determiners, 'folded')}\W*)?{body}"
+        scanners.append(_TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries)))
     return tuple(scanners)
 
 
@@ -1296,7 +1325,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "21"
+    version: str = "22"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
@@ -1743,10 +1772,16 @@ class LexiconDetector:
         for pack in packs:
             for scanner in pack.targets:
                 for m in scanner.regex.finditer(folded.text):
-                    kind, name, tid = scanner.entries[int((m.lastgroup or "t0")[1:])]
+                    found_by = m.groupdict()
+                    if found_by.get(_TRAIT_BEFORE) or found_by.get(_TRAIT_AFTER):
+                        continue  # "white farmers": a protected group the groups section may not name
+                    index = next(int(g[1:]) for g, v in found_by.items() if v is not None and g[0] == "t")
+                    kind, name, tid = scanner.entries[index]
                     span = folded.to_original(*m.span())
                     if kind in _ROLE_KINDS:
                         span = _role_name(original, span)
+                        name = " ".join(span.of(original).split())
+                    elif kind == "other_group":  # the words as written ("the mechanics"), not the list's name
                         name = " ".join(span.of(original).split())
                     add(kind, name, span, tid, f"target {kind} {name!r} ({tid})")
         nfkc = doc.views.nfkc
