@@ -22,7 +22,7 @@ from vigie.store.policies import active_policy, shadow_summary
 from .conftest import candidate_text, variant
 
 _HATE_REVIEW_RULE = re.search(
-    r"id: hate\.review\n\s+when: \{gte: \{score\.hate: ([0-9.]+)\}\}", candidate_text()
+    r"id: hate\.review\n\s+when:\s+(?:all: \[)?\{gte: \{score\.hate: ([0-9.]+)\}\}", candidate_text()
 )
 assert _HATE_REVIEW_RULE is not None
 HATE_REVIEW = float(_HATE_REVIEW_RULE[1])
@@ -31,7 +31,7 @@ HATE_REVIEW = float(_HATE_REVIEW_RULE[1])
 # re-scan and a backtest see the same facts).
 STRICT = candidate_text(
     **{
-        f"when: {{gte: {{score.hate: {HATE_REVIEW}}}}}": "when: {gte: {score.hate: 0.2}}",
+        f"[{{gte: {{score.hate: {HATE_REVIEW}}}}}": "[{gte: {score.hate: 0.2}}",
         "name: vigie-default": "name: strict-candidate",
         "        - gte: {author.strikes: 2}": "        - gte: {author.strikes: 1000}",
     }

@@ -10,6 +10,7 @@ from vigie.detectors.base import Document
 from vigie.detectors.lexicon import LexiconDetector
 from vigie.detectors.targets import WatchlistMatcher, find_names
 from vigie.errors import ConfigError
+from vigie.model.harness import make_document
 from vigie.text.normalize import normalize
 from vigie.types import Post, Span
 from vigie.watchlist import load_watchlist, parse_watchlist
@@ -143,3 +144,18 @@ def test_every_english_slur_names_the_group_it_attacks() -> None:
         if not any(t.kind == "group" for t in detector.detect_batch([doc])[0].targets):
             unnamed.append(slur)
     assert unnamed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("black activists call for lynching and hanging of white people and cops", "white people"),
+        ("whites are always bashing African Americans", "white people"),
+        ("whites are always bashing African Americans", "black people"),
+    ],
+)
+def test_white_people_and_african_americans_are_groups(text: str, group: str) -> None:
+    # lexicon v22: a race like any other; before it, these named no group at all
+    detector = LexiconDetector()
+    signal = detector.detect_batch([make_document(text, "en")])[0]
+    assert group in {t.name for t in signal.targets if t.kind == "group"}

@@ -12,6 +12,9 @@ grid exercises:
   violence against watch-listed targets;
 * ``reach.wide_audience`` shortens the review deadline for widely seen violations;
 * review deadlines exist.
+
+Since version 11, the reference also says that hate is no violation when every target is a group
+that is not protected (``other_group``); the grid's target sets include such groups.
 """
 
 from __future__ import annotations
@@ -79,6 +82,9 @@ TARGET_SETS: tuple[tuple[Target, ...], ...] = (
     (target("you"),),
     (target("group"), target("official")),
     (target("org"),),
+    (target("other_group"),),
+    (target("other_group"), target("group")),
+    (target("other_group"), target("you")),
 )
 LABELS = ("violent_threat", "incitement", "hate", "harassment", "reporting", "counter_speech", "imminence")
 
@@ -124,7 +130,13 @@ ACTIONS = {
 
 def reference(a: Assessment) -> tuple[Verdict, Severity, tuple[Category, ...], tuple[str, ...]]:
     """docs/policy.md's description of the default policy, written independently of the engine."""
-    violations = [c for c in CATEGORIES if a.score(c) >= THRESHOLDS[c][Verdict.REVIEW]]
+    # hate is an attack on a protected group: not when every target is a group that is not protected
+    other_groups_only = bool(a.targets) and all(t.kind == "other_group" for t in a.targets)
+    violations = [
+        c
+        for c in CATEGORIES
+        if a.score(c) >= THRESHOLDS[c][Verdict.REVIEW] and not (c is Category.HATE and other_groups_only)
+    ]
     verdict = max(
         (v for c in violations for v, t in THRESHOLDS[c].items() if a.score(c) >= t),
         key=lambda v: v.rank,
