@@ -17,7 +17,7 @@ RELEASED = {
     "19": "904cd001646edb32585c1c45ee815aa3c668d2624a1411adff844cdf3dfbd5ab",
     "20": "dd465573b8f05b203de710b8fb1afe304fd427f7962fe9d06e93140ae87586a4",
     "21": "b22dc8603934fc11730c67e33caf3e364781452e37e39cbb8aad746da6aa6a84",
-    "22": "0e037e8a34fc3e614918fa99422e4103487d885e370f098b29a94cf39d2d7c2a",
+    "22": "b8637174f263758596017f0df050b2423e87d1cc88a0fac4a4474a097ecf080a",
 }
 """Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
 
