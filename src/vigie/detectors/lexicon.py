@@ -1772,11 +1772,11 @@ class LexiconDetector:
         for pack in packs:
             for scanner in pack.targets:
                 for m in scanner.regex.finditer(folded.text):
-                    found_by = m.groupdict()
-                    if found_by.get(_TRAIT_BEFORE) or found_by.get(_TRAIT_AFTER):
+                    last = m.lastgroup or "t0"  # the term's group closes last, unless a trait follows it
+                    traited = _TRAIT_BEFORE in scanner.regex.groupindex and m[_TRAIT_BEFORE]
+                    if last == _TRAIT_AFTER or traited:
                         continue  # "white farmers": a protected group the groups section may not name
-                    index = next(int(g[1:]) for g, v in found_by.items() if v is not None and g[0] == "t")
-                    kind, name, tid = scanner.entries[index]
+                    kind, name, tid = scanner.entries[int(last[1:])]
                     span = folded.to_original(*m.span())
                     if kind in _ROLE_KINDS:
                         span = _role_name(original, span)
