@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from vigie.pipeline import Pipeline
-from vigie.types import Post
+
+from .helpers import decide
 
 
 @pytest.mark.parametrize(
@@ -24,8 +25,8 @@ from vigie.types import Post
     ],
 )
 def test_equality_affirmed_is_allowed(functional_pipeline: Pipeline, text: str, language: str) -> None:
-    decision = functional_pipeline.run(Post(id="t", text=text, lang_hint=language))
-    assert str(decision.verdict) == "allow", decision.violations
+    verdict, violations = decide(functional_pipeline, text, language)
+    assert verdict == "allow", violations
 
 
 @pytest.mark.parametrize(
@@ -39,5 +40,5 @@ def test_equality_affirmed_is_allowed(functional_pipeline: Pipeline, text: str, 
 def test_the_same_frame_with_vermin_or_a_denial_is_hate(
     functional_pipeline: Pipeline, text: str, language: str
 ) -> None:
-    decision = functional_pipeline.run(Post(id="t", text=text, lang_hint=language))
-    assert "hate" in decision.violations
+    _verdict, violations = decide(functional_pipeline, text, language)
+    assert "hate" in violations

@@ -11,12 +11,8 @@ from __future__ import annotations
 import pytest
 
 from vigie.pipeline import Pipeline
-from vigie.types import Post
 
-
-def _decide(pipeline: Pipeline, text: str, language: str) -> tuple[str, tuple[str, ...]]:
-    decision = pipeline.run(Post(id="t", text=text, lang_hint=language))
-    return str(decision.verdict), tuple(str(v) for v in decision.violations)
+from .helpers import decide
 
 
 @pytest.mark.parametrize(
@@ -31,7 +27,7 @@ def _decide(pipeline: Pipeline, text: str, language: str) -> tuple[str, tuple[st
 def test_abuse_whose_only_target_is_not_a_protected_group_is_not_hate(
     functional_pipeline: Pipeline, text: str, language: str
 ) -> None:
-    _verdict, violations = _decide(functional_pipeline, text, language)
+    _verdict, violations = decide(functional_pipeline, text, language)
     assert "hate" not in violations
 
 
@@ -46,7 +42,7 @@ def test_abuse_whose_only_target_is_not_a_protected_group_is_not_hate(
 def test_the_same_words_about_a_protected_group_are_hate(
     functional_pipeline: Pipeline, text: str, language: str
 ) -> None:
-    verdict, violations = _decide(functional_pipeline, text, language)
+    verdict, violations = decide(functional_pipeline, text, language)
     assert "hate" in violations and verdict != "allow"
 
 
@@ -60,5 +56,5 @@ def test_the_same_words_about_a_protected_group_are_hate(
 def test_a_threat_against_a_group_that_is_not_protected_is_a_threat(
     functional_pipeline: Pipeline, text: str, language: str
 ) -> None:
-    verdict, violations = _decide(functional_pipeline, text, language)
+    verdict, violations = decide(functional_pipeline, text, language)
     assert "violent_threat" in violations and verdict != "allow"
