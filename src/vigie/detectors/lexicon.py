@@ -9,8 +9,8 @@ entry that fired and says why, so a reviewer (or a court) can trace each score t
 Data format
 -----------
 A language folder's YAML files may hold these top-level keys (``rules``, ``idioms``, ``endorsements`` and
-the named entries of ``lists``, ``groups``, ``roles``, ``other_groups`` may be spread over several files; the
-rest once)::
+the named entries of ``lists``, ``groups``, ``roles``, ``other_groups``, ``group_traits`` may be spread over
+several files; the rest once)::
 
     lists:        {name: [term, ...]}           word lists, referenced from patterns as {name}
     rules:        [{id, label, pattern, weight, rationale, view?, cue?}, ...]
@@ -23,6 +23,10 @@ rest once)::
                                                 not hate (the default policy), a threat against them still is
                                                 — unless a word of the list ``protected_traits``
                                                 stands next to the noun ("white farmers")
+    group_traits: {canonical_name: [word, ...]} words that name a protected group only when they qualify
+                                                a person: before a noun of the list ``trait_nouns``
+                                                ("gay vermin", "your black lives", "Islamic scumbags");
+                                                targets of kind ``group``, never part of ``{group}``
     determiners:  [term, ...]                   words that may precede a role noun ("the", "la")
     you:          [term, ...]                   second-person address
     quotes:       [[open, close], ...]          (common only) quotation mark pairs
@@ -218,6 +222,7 @@ _TOP_KEYS: Final = frozenset(
         "groups",
         "roles",
         "other_groups",
+        "group_traits",
         "determiners",
         "you",
         "quotes",
@@ -236,6 +241,13 @@ _HANDLE_ID: Final = f"{COMMON}.target.handle"
 _TRAITS: Final = "protected_traits"
 """The list (per language) of words naming a protected trait: next to an ``other_groups`` noun they make
 a protected group ("white farmers", "les flics noirs"), which is then no ``other_group`` target."""
+_TRAIT_NOUNS: Final = "trait_nouns"
+"""The list (per language) of nouns for people, and for what contempt calls them, that a ``group_traits``
+word must qualify to name a group ("gay vermin", "black lives")."""
+_TRAIT_SUBJECTS: Final = "trait_subjects"
+"""The list (per language) of phrases after which a ``group_traits`` word is said of a person ("you're",
+"to be"); the list ``trait_fillers`` holds the words that may stand between ("not", "really", "a")."""
+_TRAIT_FILLERS: Final = "trait_fillers"
 _TRAIT_BEFORE: Final = "qb"
 _TRAIT_AFTER: Final = "qa"
 _HANDLE: Final = re.compile(r"(?<![\w@])@\w{1,30}(?:\.\w{1,30})*")
@@ -301,6 +313,8 @@ class _TargetScanner:
 
     regex: re.Pattern[str]
     entries: tuple[tuple[TargetKind, str, str], ...]
+    word_only: bool = False
+    """The target's span is the matched term alone, not the words around it that made it one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +360,7 @@ class _Raw:
     groups: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, list[str]] = field(default_factory=dict)
     other_groups: dict[str, list[str]] = field(default_factory=dict)
+    group_traits: dict[str, list[str]] = field(default_factory=dict)
     determiners: list[str] = field(default_factory=list)
     you: list[str] = field(default_factory=list)
     quotes: list[tuple[str, str]] = field(default_factory=list)
@@ -406,7 +421,7 @@ def _read_folder(directory: Path, code: str) -> _Raw:
 
 
 def _read_section(raw: _Raw, key: str, value: Any, file: str) -> None:
-    if key in ("lists", "groups", "roles", "other_groups"):
+    if key in ("lists", "groups", "roles", "other_groups", "group_traits"):
         if not isinstance(value, dict):
             raise _fail(file, key, "expected a mapping of name -> list of terms")
         target: dict[str, list[str]] = getattr(raw, key)
@@ -978,7 +993,44 @@ def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
         if section != "groups" and raw.determiners:
             body = rf"(?:{_alternation(raw.determiners, 'folded')}\W*)?{body}"
         scanners.append(_TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries)))
+    if raw.group_traits:
+        scanners.extend(_trait_scanners(compiler))
     return tuple(scanners)
+
+
+def _trait_scanners(compiler: _Compiler) -> list[_TargetScanner]:
+    """Group words that are adjectives first ("gay", "black", "Islamic"): a group target only before a
+    noun of the language's ``trait_nouns`` ("gay vermin like you", "your black lives", "Islamic scumbags"),
+    or said of a person after a phrase of ``trait_subjects`` and at most three words of ``trait_fillers``
+    ("if you're white", "you're not really disabled", "ashamed to be white"; the span is the word alone).
+
+    Why not in ``groups``: there they would be ``{group}`` in every rule, and "I hate Chinese food", "the
+    black car", "I disabled the alarm" would read as groups attacked. Here they only name whom a post is
+    aimed at, which the default policy asks before calling an attack hate (``individuals_only``)."""
+    raw = compiler.raw
+    where = raw.origin["group_traits"]
+    nouns = raw.lists.get(_TRAIT_NOUNS)
+    if not nouns:
+        raise _fail(where, "group_traits", f"needs the list {_TRAIT_NOUNS!r} of nouns they qualify")
+    entries: list[tuple[TargetKind, str, str]] = []
+    parts: list[str] = []
+    for name in sorted(raw.group_traits):
+        if name not in raw.groups:
+            raise _fail(where, f"group_traits.{name}", "not a group of this language's groups section")
+        parts.append(f"(?P<t{len(entries)}>{_alternation(raw.group_traits[name], 'folded')})")
+        entries.append(("group", name, f"{raw.code}.target.group_trait.{name.replace(' ', '_')}"))
+    traits = f"(?:{'|'.join(parts)})"
+    body = rf"{traits}\W+{_alternation(nouns, 'folded')}{_END}"
+    scanners = [_TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries))]
+    subjects = raw.lists.get(_TRAIT_SUBJECTS)
+    if subjects:
+        fillers = raw.lists.get(_TRAIT_FILLERS)
+        filler = rf"(?:\W+{_alternation(fillers, 'folded')}){{0,3}}" if fillers else ""
+        said = rf"{_alternation(subjects, 'folded')}{filler}\W+{traits}{_END}"
+        scanners.append(
+            _TargetScanner(_combined([said], 0, cache=compiler.regex), tuple(entries), word_only=True)
+        )
+    return scanners
 
 
 def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
@@ -1325,7 +1377,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "22"
+    version: str = "23"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
@@ -1777,7 +1829,7 @@ class LexiconDetector:
                     if last == _TRAIT_AFTER or traited:
                         continue  # "white farmers": a protected group the groups section may not name
                     kind, name, tid = scanner.entries[int(last[1:])]
-                    span = folded.to_original(*m.span())
+                    span = folded.to_original(*(m.span(last) if scanner.word_only else m.span()))
                     if kind in _ROLE_KINDS:
                         span = _role_name(original, span)
                         name = " ".join(span.of(original).split())
