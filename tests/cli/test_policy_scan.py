@@ -22,7 +22,8 @@ from vigie.store.policies import active_policy, shadow_summary
 from .conftest import candidate_text, variant
 
 _HATE_REVIEW_RULE = re.search(
-    r"id: hate\.review\n\s+when:\s+(?:all: \[)?\{gte: \{score\.hate: ([0-9.]+)\}\}", candidate_text()
+    r"id: hate\.review\n\s+when:\s+(?:all:\s*\[?\s*(?:- )?)?\{?gte: \{score\.hate: ([0-9.]+)\}",
+    candidate_text(),
 )
 assert _HATE_REVIEW_RULE is not None
 HATE_REVIEW = float(_HATE_REVIEW_RULE[1])
@@ -31,7 +32,9 @@ HATE_REVIEW = float(_HATE_REVIEW_RULE[1])
 # re-scan and a backtest see the same facts).
 STRICT = candidate_text(
     **{
-        f"[{{gte: {{score.hate: {HATE_REVIEW}}}}}": "[{gte: {score.hate: 0.2}}",
+        _HATE_REVIEW_RULE[0]: _HATE_REVIEW_RULE[0].replace(
+            f"score.hate: {_HATE_REVIEW_RULE[1]}", "score.hate: 0.2"
+        ),
         "name: vigie-default": "name: strict-candidate",
         "        - gte: {author.strikes: 2}": "        - gte: {author.strikes: 1000}",
     }

@@ -14,7 +14,9 @@ grid exercises:
 * review deadlines exist.
 
 Since version 11, the reference also says that hate is no violation when every target is a group
-that is not protected (``other_group``); the grid's target sets include such groups.
+that is not protected (``other_group``); the grid's target sets include such groups. Since version
+12, that an insult to the reader alone (targets ``you``, perhaps beside groups that are not
+protected, and no one else) that is harassment is hate only from a hate score of 0.5.
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ TARGET_SETS: tuple[tuple[Target, ...], ...] = (
     (target("other_group"),),
     (target("other_group"), target("group")),
     (target("other_group"), target("you")),
+    (target("you"), target("group")),
+    (target("you"), target("person")),
 )
 LABELS = ("violent_threat", "incitement", "hate", "harassment", "reporting", "counter_speech", "imminence")
 
@@ -132,10 +136,19 @@ def reference(a: Assessment) -> tuple[Verdict, Severity, tuple[Category, ...], t
     """docs/policy.md's description of the default policy, written independently of the engine."""
     # hate is an attack on a protected group: not when every target is a group that is not protected
     other_groups_only = bool(a.targets) and all(t.kind == "other_group" for t in a.targets)
+    # ... and an insult aimed at the reader alone, reviewed as harassment, needs a stronger hate score
+    reader_only = any(t.kind == "you" for t in a.targets) and all(
+        t.kind in ("you", "other_group") for t in a.targets
+    )
+
+    def review_bar(c: Category) -> float:
+        harassed = a.score(Category.HARASSMENT) >= THRESHOLDS[Category.HARASSMENT][Verdict.REVIEW]
+        return 0.5 if c is Category.HATE and reader_only and harassed else THRESHOLDS[c][Verdict.REVIEW]
+
     violations = [
         c
         for c in CATEGORIES
-        if a.score(c) >= THRESHOLDS[c][Verdict.REVIEW] and not (c is Category.HATE and other_groups_only)
+        if a.score(c) >= review_bar(c) and not (c is Category.HATE and other_groups_only)
     ]
     verdict = max(
         (v for c in violations for v, t in THRESHOLDS[c].items() if a.score(c) >= t),
