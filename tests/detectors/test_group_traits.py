@@ -68,6 +68,44 @@ def test_the_same_words_about_things_name_no_group(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "group"),
+    [
+        ("T'es qu'un sale noir.", "fr", "black people"),
+        ("Un mec noir m'a aidé hier.", "fr", "black people"),
+        ("Espèce de handicapé, tu sers à rien.", "fr", "disabled people"),
+        ("Du bist nur ein dreckiger Schwarzer.", "de", "black people"),
+        ("Diese schwulen Typen nerven.", "de", "gay people"),
+        ("Eres un sucio negro.", "es", "black people"),
+        ("Un tío gitano me robó.", "es", "roma"),
+        ("Sei solo uno sporco negro.", "it", "black people"),
+        ("Quel tizio nero mi guarda.", "it", "black people"),
+    ],
+)
+def test_languages_whose_adjectives_follow_or_inflect_name_the_group_too(
+    text: str, language: str, group: str
+) -> None:
+    assert group in {name for name, _words in groups(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("J'ai bu un café noir avec mon chien noir.", "fr"),
+        ("Ich trinke schwarzen Kaffee.", "de"),
+        ("Tengo un coche negro.", "es"),
+        ("Ho comprato una macchina nera.", "it"),
+    ],
+)
+def test_the_same_adjectives_about_things_name_no_group(text: str, language: str) -> None:
+    assert groups(text, language) == []
+
+
+def test_a_group_word_already_named_is_not_named_twice() -> None:
+    # "arabe" is a group word of French; "racaille arabe" would name Arabs a second time over the same word
+    assert [name for name, _words in groups("Encore une racaille arabe.", "fr")] == ["arabs"]
+
+
+@pytest.mark.parametrize(
     ("text", "group"),
     [
         ("You are just a slut to me.", "women"),
@@ -89,7 +127,7 @@ def test_slurs_and_spellings_the_groups_lacked_name_their_group(text: str, group
             "group_traits:\n  martians: [martian]\n",
             "group_traits.martians: not a group",
         ),
-        ("groups:\n  jews: [jews]\ngroup_traits:\n  jews: [jewish]\n", "needs the list 'trait_nouns'"),
+        ("groups:\n  jews: [jews]\ngroup_traits:\n  jews: [jewish]\n", "needs at least one of the lists"),
     ],
 )
 def test_trait_words_are_checked_at_load(tmp_path: Path, body: str, problem: str) -> None:

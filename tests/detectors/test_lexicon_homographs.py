@@ -35,10 +35,12 @@ def _single_letter_readings(word: str) -> set[str]:
 
 
 def _standalone_terms(code: str) -> dict[str, list[str]]:
-    """The language's group terms, and the terms of every list a ``hate`` rule matches on its own
-    (a rule whose whole pattern is ``{list}``): each hit of those is a score or a target by itself."""
+    """The language's group terms and group words (``group_traits``: "weißer" must not read "weiser"), and
+    the terms of every list a ``hate`` rule matches on its own (a rule whose whole pattern is ``{list}``):
+    each hit of those is a score or a target by itself."""
     raw = _read_folder(DATA_DIR / code, code)
     sections = {f"groups.{name}": list(terms) for name, terms in raw.groups.items()}
+    sections.update({f"group_traits.{name}": list(terms) for name, terms in raw.group_traits.items()})
     for _file, entry in raw.rules:
         m = re.fullmatch(r"\{(\w+)\}", str(entry["pattern"]).strip())
         if m and entry["label"] == "hate" and m.group(1) in raw.lists:

@@ -124,23 +124,51 @@ def test_names_after_an_article_are_still_found() -> None:
     assert [m.target.name for m in find_names("Das hat Angela Merkel gesagt.")] == ["Angela Merkel"]
 
 
-def test_every_english_slur_names_the_group_it_attacks() -> None:
-    """A slur is a target: "You are nothing but a fag." named only the reader before lexicon v20, while
-    "kike" named the reader and Jews; the reviewer must see which group a slur attacks, whichever it is."""
+SLUR_LISTS = {"en": "slur", "fr": "injure", "de": "schimpfwort", "es": "insulto_odio", "it": "insulto_odio"}
+"""Each language's list of slurs against a protected group."""
+SLUR_FRAMES = {
+    "en": "You are nothing but a {}.",
+    "fr": "T'es qu'un {}.",
+    "de": "Du bist nur ein {}.",
+    "es": "Eres un {}.",
+    "it": "Sei solo un {}.",
+}
+NOT_GROUP_WORDS = {
+    # its in-group use is everyday speech for many: a group word, it would feed every group rule
+    "en": {"nigga"},
+    # "raton laveur" is a raccoon; the plural "ratons" names the group
+    "fr": {"raton"},
+    # "Bimbo" is also the everyday word for an airhead; Poles are no group of the canonical list
+    "de": {"bimbo", "bimbos", "polacke", "polacken"},
+    # sexist men and people with AIDS are no group of the canonical list
+    "es": {"machirulo", "sidoso", "sidosos"},
+    # regional slurs (the South, the North of Italy): no group of the canonical list
+    "it": {"terrone", "terroni", "polentone", "polentoni"},
+}
+
+
+@pytest.mark.parametrize("language", sorted(SLUR_LISTS))
+def test_every_slur_names_the_group_it_attacks(language: str) -> None:
+    """A slur is a target: "You are nothing but a fag." named only the reader before lexicon v20, "Du bist nur
+    ein dreckiger Schwarzer" and "Eres un maricón" before v23; the reviewer (and the policy's ``reader_only``)
+    must see which group a slur attacks, whichever it is, in every language."""
     import yaml
 
     from vigie.detectors.lexicon import DATA_DIR
 
-    slurs = yaml.safe_load((DATA_DIR / "en" / "lists.yaml").read_text(encoding="utf-8"))["lists"]["slur"]
-    slurs.remove(
-        "nigga"
-    )  # its in-group use is everyday speech for many: a group word, it would feed every group rule
+    slurs: list[str] = []
+    for path in sorted((DATA_DIR / language).glob("*.yaml")):
+        lists = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("lists") or {}
+        slurs.extend(lists.get(SLUR_LISTS[language], []))
+    assert len(slurs) > 20
     detector = LexiconDetector()
     detector.load()
     unnamed = []
     for slur in (s.lstrip("=") for s in slurs):
-        text = f"You are nothing but a {slur}."
-        doc = Document(Post("s", text), text, normalize(text), "en", (), False)
+        if slur in NOT_GROUP_WORDS[language]:
+            continue
+        text = SLUR_FRAMES[language].format(slur)
+        doc = Document(Post("s", text), text, normalize(text), language, (), False)
         if not any(t.kind == "group" for t in detector.detect_batch([doc])[0].targets):
             unnamed.append(slur)
     assert unnamed == []

@@ -25,8 +25,10 @@ several files; the rest once)::
                                                 stands next to the noun ("white farmers")
     group_traits: {canonical_name: [word, ...]} words that name a protected group only when they qualify
                                                 a person: before a noun of the list ``trait_nouns``
-                                                ("gay vermin", "your black lives", "Islamic scumbags");
-                                                targets of kind ``group``, never part of ``{group}``
+                                                ("gay vermin", "Islamic scumbags"), after one of
+                                                ``trait_heads`` ("un mec noir"), or after a phrase of
+                                                ``trait_subjects`` ("if you're white"); targets of kind
+                                                ``group``, never part of ``{group}``
     determiners:  [term, ...]                   words that may precede a role noun ("the", "la")
     you:          [term, ...]                   second-person address
     quotes:       [[open, close], ...]          (common only) quotation mark pairs
@@ -244,6 +246,9 @@ a protected group ("white farmers", "les flics noirs"), which is then no ``other
 _TRAIT_NOUNS: Final = "trait_nouns"
 """The list (per language) of nouns for people, and for what contempt calls them, that a ``group_traits``
 word must qualify to name a group ("gay vermin", "black lives")."""
+_TRAIT_HEADS: Final = "trait_heads"
+"""The list (per language) of nouns a ``group_traits`` word follows to name a group, where adjectives come
+after the noun ("un mec noir", "un tío negro")."""
 _TRAIT_SUBJECTS: Final = "trait_subjects"
 """The list (per language) of phrases after which a ``group_traits`` word is said of a person ("you're",
 "to be"); the list ``trait_fillers`` holds the words that may stand between ("not", "really", "a")."""
@@ -315,6 +320,8 @@ class _TargetScanner:
     entries: tuple[tuple[TargetKind, str, str], ...]
     word_only: bool = False
     """The target's span is the matched term alone, not the words around it that made it one."""
+    traits: bool = False
+    """A ``group_traits`` scanner: its group is not named again where a group word already names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -999,19 +1006,24 @@ def _targets(compiler: _Compiler) -> tuple[_TargetScanner, ...]:
 
 
 def _trait_scanners(compiler: _Compiler) -> list[_TargetScanner]:
-    """Group words that are adjectives first ("gay", "black", "Islamic"): a group target only before a
-    noun of the language's ``trait_nouns`` ("gay vermin like you", "your black lives", "Islamic scumbags"),
-    or said of a person after a phrase of ``trait_subjects`` and at most three words of ``trait_fillers``
-    ("if you're white", "you're not really disabled", "ashamed to be white"; the span is the word alone).
+    """Group words that are adjectives first ("gay", "black", "Islamic", "noir", "schwuler"): a group target
+    only where they qualify a person —
+
+    - before a noun of the language's ``trait_nouns`` ("gay vermin like you", "your black lives", "Islamic
+      scumbags", "schwule Männer");
+    - after a noun of its ``trait_heads``, in languages whose adjectives follow the noun ("un mec noir",
+      "racaille arabe", "un tío negro");
+    - said of a person, after a phrase of ``trait_subjects`` and at most three words of ``trait_fillers``
+      ("if you're white", "you're not really disabled", "t'es qu'un sale noir"; the span is the word alone).
 
     Why not in ``groups``: there they would be ``{group}`` in every rule, and "I hate Chinese food", "the
     black car", "I disabled the alarm" would read as groups attacked. Here they only name whom a post is
-    aimed at, which the default policy asks before calling an attack hate (``individuals_only``)."""
+    aimed at, which the default policy asks before calling an insult to the reader hate (``reader_only``)."""
     raw = compiler.raw
     where = raw.origin["group_traits"]
-    nouns = raw.lists.get(_TRAIT_NOUNS)
-    if not nouns:
-        raise _fail(where, "group_traits", f"needs the list {_TRAIT_NOUNS!r} of nouns they qualify")
+    lists = {name: raw.lists.get(name) for name in (_TRAIT_NOUNS, _TRAIT_HEADS, _TRAIT_SUBJECTS)}
+    if not any(lists.values()):
+        raise _fail(where, "group_traits", f"needs at least one of the lists {', '.join(map(repr, lists))}")
     entries: list[tuple[TargetKind, str, str]] = []
     parts: list[str] = []
     for name in sorted(raw.group_traits):
@@ -1020,17 +1032,19 @@ def _trait_scanners(compiler: _Compiler) -> list[_TargetScanner]:
         parts.append(f"(?P<t{len(entries)}>{_alternation(raw.group_traits[name], 'folded')})")
         entries.append(("group", name, f"{raw.code}.target.group_trait.{name.replace(' ', '_')}"))
     traits = f"(?:{'|'.join(parts)})"
-    body = rf"{traits}\W+{_alternation(nouns, 'folded')}{_END}"
-    scanners = [_TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries))]
-    subjects = raw.lists.get(_TRAIT_SUBJECTS)
-    if subjects:
+    bodies: list[tuple[str, bool]] = []
+    if nouns := lists[_TRAIT_NOUNS]:
+        bodies.append((rf"{traits}\W+{_alternation(nouns, 'folded')}{_END}", False))
+    if heads := lists[_TRAIT_HEADS]:
+        bodies.append((rf"{_alternation(heads, 'folded')}\W+{traits}{_END}", False))
+    if subjects := lists[_TRAIT_SUBJECTS]:
         fillers = raw.lists.get(_TRAIT_FILLERS)
         filler = rf"(?:\W+{_alternation(fillers, 'folded')}){{0,3}}" if fillers else ""
-        said = rf"{_alternation(subjects, 'folded')}{filler}\W+{traits}{_END}"
-        scanners.append(
-            _TargetScanner(_combined([said], 0, cache=compiler.regex), tuple(entries), word_only=True)
-        )
-    return scanners
+        bodies.append((rf"{_alternation(subjects, 'folded')}{filler}\W+{traits}{_END}", True))
+    return [
+        _TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries), word_only, traits=True)
+        for body, word_only in bodies
+    ]
 
 
 def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
@@ -1830,6 +1844,11 @@ class LexiconDetector:
                         continue  # "white farmers": a protected group the groups section may not name
                     kind, name, tid = scanner.entries[int(last[1:])]
                     span = folded.to_original(*(m.span(last) if scanner.word_only else m.span()))
+                    if scanner.traits and any(
+                        t.kind == "group" and t.name == name and t.span.overlaps(span)
+                        for t in (f.target for f in found.values())
+                    ):
+                        continue  # "racaille arabe": "arabe" is a group word already, one target is enough
                     if kind in _ROLE_KINDS:
                         span = _role_name(original, span)
                         name = " ".join(span.of(original).split())
