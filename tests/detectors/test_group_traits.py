@@ -134,3 +134,21 @@ def test_trait_words_are_checked_at_load(tmp_path: Path, body: str, problem: str
     detector = LexiconDetector(data_dir=_data(tmp_path, body, "targets.yaml"), languages=("xx",))
     with pytest.raises(ConfigError, match=problem):
         detector.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "group"),
+    [
+        ("🏳️‍🌈 belong in a zoo", "en", "gay people"),
+        ("I feel nothing but love for ⚧️", "en", "trans people"),
+        ("Les ✡️ contrôlent tout.", "fr", "jews"),
+        ("☪️ raus!", "de", "muslims"),
+    ],
+)
+def test_a_group_named_by_its_flag_or_symbol_is_a_target(text: str, language: str, group: str) -> None:
+    assert group in {name for name, _words in groups(text, language)}
+
+
+def test_the_rules_that_read_a_group_read_its_symbol() -> None:
+    signal = DETECTOR.detect_batch([make_document("I hate ✡️", "en")])[0]
+    assert signal.scores["hate"].score >= 0.5
