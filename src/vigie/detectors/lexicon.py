@@ -322,6 +322,9 @@ class _TargetScanner:
     """The target's span is the matched term alone, not the words around it that made it one."""
     traits: bool = False
     """A ``group_traits`` scanner: its group is not named again where a group word already names it."""
+    needs: re.Pattern[str] | None = None
+    """Run only when this finds something in the text: the trait words alone, which most posts lack, so
+    that the scanners around them — led by "you're", "people" — are not tried on every post."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1032,6 +1035,8 @@ def _trait_scanners(compiler: _Compiler) -> list[_TargetScanner]:
         parts.append(f"(?P<t{len(entries)}>{_alternation(raw.group_traits[name], 'folded')})")
         entries.append(("group", name, f"{raw.code}.target.group_trait.{name.replace(' ', '_')}"))
     traits = f"(?:{'|'.join(parts)})"
+    words = _alternation((w for name in sorted(raw.group_traits) for w in raw.group_traits[name]), "folded")
+    needs = _combined([rf"{words}{_END}"], 0, cache=compiler.regex)
     bodies: list[tuple[str, bool]] = []
     if nouns := lists[_TRAIT_NOUNS]:
         bodies.append((rf"{traits}\W+{_alternation(nouns, 'folded')}{_END}", False))
@@ -1042,7 +1047,7 @@ def _trait_scanners(compiler: _Compiler) -> list[_TargetScanner]:
         filler = rf"(?:\W+{_alternation(fillers, 'folded')}){{0,3}}" if fillers else ""
         bodies.append((rf"{_alternation(subjects, 'folded')}{filler}\W+{traits}{_END}", True))
     return [
-        _TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries), word_only, traits=True)
+        _TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries), word_only, True, needs)
         for body, word_only in bodies
     ]
 
@@ -1835,8 +1840,15 @@ class LexiconDetector:
                 (kind, span.start, span.end), TargetMatch(Target(kind, name, span), rule, rationale)
             )
 
+        gates: dict[int, bool] = {}  # id of a scanner's ``needs`` -> whether it found anything
         for pack in packs:
             for scanner in pack.targets:
+                if scanner.needs is not None:
+                    found_any = gates.get(id(scanner.needs))
+                    if found_any is None:
+                        found_any = gates[id(scanner.needs)] = scanner.needs.search(folded.text) is not None
+                    if not found_any:
+                        continue
                 for m in scanner.regex.finditer(folded.text):
                     last = m.lastgroup or "t0"  # the term's group closes last, unless a trait follows it
                     traited = _TRAIT_BEFORE in scanner.regex.groupindex and m[_TRAIT_BEFORE]
