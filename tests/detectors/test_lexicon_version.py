@@ -18,7 +18,7 @@ RELEASED = {
     "20": "dd465573b8f05b203de710b8fb1afe304fd427f7962fe9d06e93140ae87586a4",
     "21": "b22dc8603934fc11730c67e33caf3e364781452e37e39cbb8aad746da6aa6a84",
     "22": "b8637174f263758596017f0df050b2423e87d1cc88a0fac4a4474a097ecf080a",
-    "23": "d2f910489299d8943eb1bf5b8f9916f32b954c17a0f76c0ff2e8d56102819aec",
+    "23": "a5b9f43625f45ec93293402a838aa10a7194a6de0e76bd7bb116ffbaacb83cc8",
 }
 """Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
 

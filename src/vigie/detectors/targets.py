@@ -116,7 +116,7 @@ quand où qui
 el los las unos unas este esta estos estas ese esa esos esas aquel aquella mi mis tu tus su sus yo él
 nosotros vosotros ellos ellas usted ustedes
 der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem jeder jede jedes
-mein meine dein deine sein seine ihr ihre unser unsere euer eure ich du er sie es wir
+mein meine dein deine sein seine ihr ihre unser unsere euer eure ich du er sie es wir laut
 il lo gli uno questo questa questi queste quel quella quei quelle mio tuo tua suo io lui lei noi voi loro
 """
 NAME_STOPWORDS: Final[frozenset[str]] = frozenset(fold(w) for w in _STOPWORDS_TEXT.split())
