@@ -320,11 +320,10 @@ class _TargetScanner:
     entries: tuple[tuple[TargetKind, str, str], ...]
     word_only: bool = False
     """The target's span is the matched term alone, not the words around it that made it one."""
-    traits: bool = False
-    """A ``group_traits`` scanner: its group is not named again where a group word already names it."""
     needs: re.Pattern[str] | None = None
-    """Run only when this finds something in the text: the trait words alone, which most posts lack, so
-    that the scanners around them — led by "you're", "people" — are not tried on every post."""
+    """A ``group_traits`` scanner's gate: it runs only when this finds one of the trait words, which most
+    posts lack, so that the scanners around them — led by "you're", "people" — are not tried on every post;
+    and its group is not named again where a group word already names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1047,7 +1046,7 @@ def _trait_scanners(compiler: _Compiler) -> list[_TargetScanner]:
         filler = rf"(?:\W+{_alternation(fillers, 'folded')}){{0,3}}" if fillers else ""
         bodies.append((rf"{_alternation(subjects, 'folded')}{filler}\W+{traits}{_END}", True))
     return [
-        _TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries), word_only, True, needs)
+        _TargetScanner(_combined([body], 0, cache=compiler.regex), tuple(entries), word_only, needs)
         for body, word_only in bodies
     ]
 
@@ -1856,7 +1855,7 @@ class LexiconDetector:
                         continue  # "white farmers": a protected group the groups section may not name
                     kind, name, tid = scanner.entries[int(last[1:])]
                     span = folded.to_original(*(m.span(last) if scanner.word_only else m.span()))
-                    if scanner.traits and any(
+                    if scanner.needs is not None and any(
                         t.kind == "group" and t.name == name and t.span.overlaps(span)
                         for t in (f.target for f in found.values())
                     ):
