@@ -18,6 +18,7 @@ from vigie.categories import CATEGORIES, CONTEXT_LABELS, IMMINENCE, TARGET, Cate
 
 __all__ = [
     "ENDORSED",
+    "IDIOMS",
     "SENTENCE_SCOPED",
     "CategoryScore",
     "Decision",
@@ -47,6 +48,12 @@ ENDORSED = "endorsed"
 "X are vermin" and he was right."): ``[{"endorsement": id, "note": str, "start": int, "end": int}, ...]``.
 :func:`vigie.decision.base.combine_signals` reads it: with an attack scored at 0.5 or more by any
 detector, no detector's ``reporting`` or ``counter_speech`` is kept."""
+IDIOMS = "idioms"
+"""``Signal.extras`` key of fixed expressions whose words are not what they say ("you're killing me",
+"this printer deserves to be smashed"): ``[{"idiom": id, "note": str, "start": int, "end": int,
+"labels": [label, ...]}, ...]``, ``labels`` the categories the expression does not express. The
+pipeline has detectors that read sentences (the encoder) read the post again without them
+(:mod:`vigie.idioms`)."""
 _EVIDENCE_ORDER: tuple[str, ...] = (TARGET, IMMINENCE, *CONTEXT_LABELS, *CATEGORIES)
 
 

@@ -598,3 +598,52 @@ def test_bad_endorsements_are_rejected_like_idioms(tmp_path: Path, entry: str, p
         detector.load()
     assert "xx/rules.yaml" in str(info.value)
     assert problem in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ("{id: xx.idiom.a, pattern: 'zap it', note: n, labels: [threat]}", "labels must be a non-empty list"),
+        ("{id: xx.idiom.a, pattern: 'zap it', note: n, labels: []}", "labels must be a non-empty list"),
+        (
+            "{id: xx.idiom.a, pattern: 'zap it', note: n, labels: violent_threat}",
+            "labels must be a non-empty list",
+        ),
+    ],
+)
+def test_an_idiom_covers_categories_only(tmp_path: Path, entry: str, problem: str) -> None:
+    detector = LexiconDetector(data_dir=_data(tmp_path, f"idioms:\n  - {entry}\n"), languages=("xx",))
+    with pytest.raises(ConfigError) as info:
+        detector.load()
+    assert "xx.idiom.a" in str(info.value) and problem in str(info.value)
+
+
+def test_an_endorsement_has_no_labels(tmp_path: Path) -> None:
+    entry = "{id: xx.endorse.a, pattern: 'he was right', note: n, labels: [hate]}"
+    detector = LexiconDetector(data_dir=_data(tmp_path, f"endorsements:\n  - {entry}\n"), languages=("xx",))
+    with pytest.raises(ConfigError, match="unknown keys"):
+        detector.load()
+
+
+def test_an_idiom_drops_the_hits_of_the_labels_it_covers_and_names_them(tmp_path: Path) -> None:
+    """By default an idiom covers threats and incitement; ``labels`` widens or narrows that."""
+    rules = (
+        "rules:\n"
+        "  - {id: xx.threat.a, label: violent_threat, pattern: 'zap', weight: 0.8, rationale: r}\n"
+        "  - {id: xx.hate.a, label: hate, pattern: 'zorgs', weight: 0.6, rationale: r}\n"
+    )
+    plain = "idioms:\n  - {id: xx.idiom.a, pattern: 'zap the zorgs', note: n}\n"
+    wide = (
+        "idioms:\n  - {id: xx.idiom.a, pattern: 'zap the zorgs', note: n, labels: [hate, violent_threat]}\n"
+    )
+    for idioms, hate in ((plain, 0.6), (wide, 0.0)):
+        data = tmp_path / str(hate)
+        data.mkdir()
+        detector = LexiconDetector(data_dir=_data(data, rules + idioms), languages=("xx",))
+        signal = run(detector, "zap the zorgs", "xx")
+        assert score(signal, "violent_threat") == 0.0
+        assert score(signal, "hate") == pytest.approx(hate)
+        [idiom] = signal.extras["idioms"]
+        assert set(idiom["labels"]) == (
+            {"violent_threat", "incitement"} if hate else {"hate", "violent_threat"}
+        )

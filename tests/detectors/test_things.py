@@ -51,3 +51,47 @@ def test_violent_words_aimed_at_a_thing_are_no_threat(scan: Scan, text: str, lan
 def test_a_group_a_person_the_reader_or_a_day_keeps_the_threat(scan: Scan, text: str, language: str) -> None:
     signal = scan(text, language)
     assert max(score(signal, label) for label in ATTACKS) >= 0.5, signal.extras
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The screen is where the violence is to be seen, not what it is aimed at (lexicon v24: "tv", "télé",
+        # "tele", "Fernseher" are no things; v23 dropped these calls).
+        ("Faut fusiller ce traître en direct à la télé.", "fr"),
+        ("Hay que fusilar a ese traidor en directo en la tele.", "es"),
+        ("Bisogna fucilare quel traditore in diretta tv.", "it"),
+        ("Man sollte diesen Verräter live im Fernseher erschießen.", "de"),
+        # "che sparo" after "giuro" is the verb (I shoot), not the noun of «Che massacro!»
+        ("Ti giuro che sparo a quei bastardi.", "it"),
+    ],
+)
+def test_a_screen_or_a_verb_that_looks_like_a_noun_keeps_the_threat(
+    scan: Scan, text: str, language: str
+) -> None:
+    signal = scan(text, language)
+    assert max(score(signal, label) for label in ATTACKS) >= 0.5, signal.extras
+    assert not signal.extras.get("suppressed"), signal.extras
+
+
+def test_an_exclamation_over_a_lost_match_is_still_an_idiom(scan: Scan) -> None:
+    signal = scan("Che massacro! Abbiamo perso cinque a zero.", "it")
+    assert [i["idiom"] for i in signal.extras.get("idioms", [])] == ["it.idiom.il_massacro"]
+
+
+def test_the_spanish_article_is_not_the_pronoun(scan: Scan) -> None:
+    """Folding makes "él" (he) and "el" (the) one word; v23 let the article keep every sentence holding it
+    out of the idiom, so the Spanish idiom almost never applied. A pronoun with its verb still does."""
+    covered = scan("Esta impresora merece arder en el infierno.", "es")
+    assert [i["idiom"] for i in covered.extras.get("idioms", [])] == ["es.idiom.violencia_contra_una_cosa"]
+    assert not scan("Él merece arder con su impresora.", "es").extras.get("idioms")
+
+
+def test_a_sentence_naming_a_man_a_woman_or_someone_is_not_about_a_thing(scan: Scan) -> None:
+    for text, language in (
+        ("That guy with the printer deserves to be smashed.", "en"),
+        ("Ce mec et son imprimante méritent de brûler.", "fr"),
+        ("Der Kerl mit dem Drucker gehört verbrannt.", "de"),
+        ("Quel tizio col telefono merita di bruciare.", "it"),
+    ):
+        assert not scan(text, language).extras.get("idioms"), text

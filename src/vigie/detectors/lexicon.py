@@ -14,7 +14,7 @@ several files; the rest once)::
 
     lists:        {name: [term, ...]}           word lists, referenced from patterns as {name}
     rules:        [{id, label, pattern, weight, rationale, view?, cue?}, ...]
-    idioms:       [{id, pattern, note}, ...]    fixed expressions that are not violence
+    idioms:       [{id, pattern, note, labels?}, ...]  fixed expressions that are not violence
     endorsements: [{id, pattern, note}, ...]    phrases that approve what the post quotes or reports
     groups:       {canonical_name: [term, ...]} protected groups (canonical names shared by languages)
     roles:        {kind: [term, ...]}           role nouns; kind is judge|official|journalist|executive
@@ -68,8 +68,11 @@ Scoring
   largest weight among that rule's hits (repeating a phrase does not inflate a score), capped
   at :data:`SCORE_CAP`. Every hit is evidence (label, original span, snippet, rationale naming
   the rule id, source ``vigie.lexicon@<version>``).
-- Idioms: a ``violent_threat`` or ``incitement`` hit overlapping an idiom span is dropped, and
-  ``extras["suppressed"]`` says which idiom suppressed which rule.
+- Idioms: a hit of a label the idiom covers (its ``labels``; by default ``violent_threat`` and
+  ``incitement``: "you're killing me") overlapping an idiom span is dropped, and
+  ``extras["suppressed"]`` says which idiom suppressed which rule. Every idiom span goes to
+  ``extras["idioms"]`` (:data:`vigie.types.IDIOMS`) with its labels, so that the pipeline can have
+  the other detectors read the post without it (:mod:`vigie.idioms`).
 - Negation: a category hit preceded by a negation word of the language's ``negation`` list (or a
   denying frame of its ``negation_frame`` list: "it's not true that", "I would never call"), or
   containing one, or followed by one that closes the clause (German word order: ``ich hasse
@@ -158,7 +161,17 @@ from vigie.detectors.targets import TargetMatch, WatchlistMatcher, find_names
 from vigie.errors import ConfigError
 from vigie.text.normalize import View, fold
 from vigie.text.regex_cache import RegexCache
-from vigie.types import ENDORSED, SENTENCE_SCOPED, CategoryScore, Evidence, Signal, Span, Target, TargetKind
+from vigie.types import (
+    ENDORSED,
+    IDIOMS,
+    SENTENCE_SCOPED,
+    CategoryScore,
+    Evidence,
+    Signal,
+    Span,
+    Target,
+    TargetKind,
+)
 from vigie.watchlist import Watchlist, load_watchlist
 
 if TYPE_CHECKING:
@@ -233,7 +246,9 @@ _TOP_KEYS: Final = frozenset(
 )
 _ONCE: Final = frozenset({"determiners", "you", "quotes"})
 _RULE_KEYS: Final = frozenset({"id", "label", "pattern", "weight", "rationale", "view", "cue"})
-_IDIOM_KEYS: Final = frozenset({"id", "pattern", "note"})
+_IDIOM_KEYS: Final = frozenset({"id", "pattern", "note", "labels"})
+_IDIOM_LABELS: Final = ("violent_threat", "incitement")
+"""What an idiom covers unless it says otherwise: violent words used for something else."""
 _BUILTINS: Final[Mapping[str, str]] = {"gap": r"(?:\w+\W+){0,3}?", "w": r"\w+"}
 _TARGET_REFS: Final = frozenset({"group", "role", "you"})
 _LIST_NAME: Final = re.compile(r"[a-z][a-z0-9_]*")
@@ -334,6 +349,8 @@ class _Pack:
     scanners: tuple[_Scanner, ...]
     idioms: re.Pattern[str] | None
     idiom_notes: tuple[tuple[str, str], ...]
+    idiom_labels: tuple[tuple[str, ...], ...]
+    """Per idiom (in ``idiom_notes`` order), the labels whose hits it drops."""
     endorsements: re.Pattern[str] | None
     endorsement_notes: tuple[tuple[str, str], ...]
     negation: re.Pattern[str] | None
@@ -920,12 +937,14 @@ def _rule(compiler: _Compiler, file: str, entry: Any, seen: set[str]) -> tuple[R
 
 def _expressions(
     compiler: _Compiler, seen: set[str], kind: str
-) -> tuple[re.Pattern[str] | None, tuple[tuple[str, str], ...]]:
+) -> tuple[re.Pattern[str] | None, tuple[tuple[str, str], ...], tuple[tuple[str, ...], ...]]:
     """Compile a folder's ``idioms`` or ``endorsements`` (``kind``): entries ``{id, pattern, note}``
-    on the folded view, one combined regex whose group ``i<n>`` names the n-th entry."""
+    on the folded view, one combined regex whose group ``i<n>`` names the n-th entry; and per entry
+    the labels an idiom covers (``labels``, idioms only; default :data:`_IDIOM_LABELS`)."""
     parts: list[str] = []
     sources: list[tuple[str, str, str]] = []
     notes: list[tuple[str, str]] = []
+    covers: list[tuple[str, ...]] = []
     singular = kind[:-1]
     for file, entry in getattr(compiler.raw, kind):
         if not isinstance(entry, dict):
@@ -938,9 +957,18 @@ def _expressions(
         if iid in seen:
             raise _fail(file, iid, "duplicate id")
         seen.add(iid)
-        unknown = set(entry) - _IDIOM_KEYS
-        if unknown:
-            raise _fail(file, iid, f"unknown keys {sorted(unknown)}")
+        unknown = set(entry) - _IDIOM_KEYS - (set() if kind == "idioms" else {"labels"})
+        if unknown or (kind != "idioms" and "labels" in entry):
+            raise _fail(file, iid, f"unknown keys {sorted(unknown | ({'labels'} & set(entry)))}")
+        labels = entry.get("labels", list(_IDIOM_LABELS))
+        if (
+            not isinstance(labels, list)
+            or not labels
+            or not all(isinstance(lb, str) and lb in _CATEGORY_LABELS for lb in labels)
+        ):
+            raise _fail(
+                file, iid, f"labels must be a non-empty list of {sorted(_CATEGORY_LABELS)}, got {labels!r}"
+            )
         note, pattern = entry.get("note"), entry.get("pattern")
         if not isinstance(note, str) or not note.strip() or not isinstance(pattern, str) or not pattern:
             raise _fail(file, iid, f"{kind} need a non-empty pattern and note")
@@ -948,10 +976,11 @@ def _expressions(
         parts.append(f"(?P<i{len(notes)}>{source})")
         sources.append((file, iid, source))
         notes.append((iid, note))
+        covers.append(tuple(lb for lb in _CATEGORY_LABELS if lb in labels))
     if not parts:
-        return None, ()
+        return None, (), ()
     try:
-        return _combined(parts, 0, cache=compiler.regex), tuple(notes)
+        return _combined(parts, 0, cache=compiler.regex), tuple(notes), tuple(covers)
     except re.error as exc:
         raise _culprit(sources, 0, exc) from exc
 
@@ -1091,8 +1120,8 @@ def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
         )
         for view in sorted({sc.view for sc in scanners if sc.singles is not None})
     }
-    idioms, notes = _expressions(compiler, seen, "idioms")
-    endorsements, endorsement_notes = _expressions(compiler, seen, "endorsements")
+    idioms, notes, covers = _expressions(compiler, seen, "idioms")
+    endorsements, endorsement_notes, _ = _expressions(compiler, seen, "endorsements")
     quotes = tuple(
         re.compile(f"{re.escape(o)}[^{re.escape(o)}{re.escape(c)}]{{1,{_MAX_QUOTE}}}{re.escape(c)}")
         for o, c in raw.quotes
@@ -1102,6 +1131,7 @@ def _compile_pack(raw: _Raw, cache: RegexCache | None = None) -> _Pack:
         scanners=tuple(scanners),
         idioms=idioms,
         idiom_notes=notes,
+        idiom_labels=covers,
         endorsements=endorsements,
         endorsement_notes=endorsement_notes,
         negation=compiler.negation,
@@ -1395,7 +1425,7 @@ class LexiconDetector:
     """
 
     name: str = "vigie.lexicon"
-    version: str = "23"
+    version: str = "24"
     labels: tuple[str, ...] = _LABELS
     languages: tuple[str, ...] | None = ("en", "fr", "es", "de", "it")
 
@@ -1507,13 +1537,14 @@ class LexiconDetector:
         folded = doc.views.folded
         untargeted = _untargeted(doc, targets)
         rejected: set[str] = set()
-        idiom_spans: list[tuple[Span, str, str]] = []
+        idiom_spans: list[tuple[Span, str, str, tuple[str, ...]]] = []
         for pack in packs:
             if pack.idioms is None:
                 continue
             for m in pack.idioms.finditer(folded.text):
-                iid, note = pack.idiom_notes[int((m.lastgroup or "i0")[1:])]
-                idiom_spans.append((folded.to_original(*m.span()), iid, note))
+                n = int((m.lastgroup or "i0")[1:])
+                iid, note = pack.idiom_notes[n]
+                idiom_spans.append((folded.to_original(*m.span()), iid, note, pack.idiom_labels[n]))
         hits: list[_Hit] = []
         suppressed: list[dict[str, Any]] = []
         negated: list[dict[str, Any]] = []
@@ -1529,22 +1560,22 @@ class LexiconDetector:
                     span = view.to_original(start, end)
                     if span.start == span.end:
                         continue
-                    if rule.label in _VIOLENCE:
-                        idiom = next((i for i in idiom_spans if i[0].overlaps(span)), None)
-                        if idiom is not None:
-                            suppressed.append(
-                                {"rule": rule.id, "idiom": idiom[1], "note": idiom[2], "start": span.start,
-                                 "end": span.end}
-                            )  # fmt: skip
-                            continue
+                    idiom = next((i for i in idiom_spans if rule.label in i[3] and i[0].overlaps(span)), None)
+                    if idiom is not None:
+                        suppressed.append(
+                            {"rule": rule.id, "idiom": idiom[1], "note": idiom[2], "start": span.start,
+                             "end": span.end}
+                        )  # fmt: skip
+                        continue
                     weight, discounts = rule.weight, ""
                     if rule.label in _CATEGORY_LABELS and _negated(pack, view.text, start, end, rule):
                         weight, discounts = weight * NEGATED_FACTOR, f"negated, x {NEGATED_FACTOR}"
                         negated.append({"rule": rule.id, "start": span.start, "end": span.end})
                     hits.append(_Hit(rule, span, weight, discounts))
         if idiom_spans:
-            extras["idioms"] = [
-                {"idiom": i, "note": n, "start": s.start, "end": s.end} for s, i, n in idiom_spans
+            extras[IDIOMS] = [
+                {"idiom": i, "note": n, "start": s.start, "end": s.end, "labels": list(labels)}
+                for s, i, n, labels in idiom_spans
             ]
         if suppressed:
             extras["suppressed"] = suppressed
