@@ -1,5 +1,8 @@
 """The one entry point that turns posts into decisions: normalize → language → detect → combine → decide.
 
+Between detect and combine, detectors that read whole sentences read again, without them, the posts
+in which another detector found an idiom that overlaps their evidence (:mod:`vigie.idioms`).
+
 The CLI, the HTTP API, the console and the Ray backfill all call :class:`Pipeline`;
 none re-implements a step. Building a pipeline is cheap; :meth:`Pipeline.load` (called
 on first use) loads detectors, so a process can build one and fork workers before paying
@@ -18,11 +21,11 @@ from vigie.decision import Assessment, Decider
 from vigie.detectors.base import Detector, Document
 from vigie.detectors.registry import create_detector
 from vigie.errors import ModelError, VigieError
+from vigie.idioms import reread_without_idioms
 from vigie.settings import DetectionSettings, Settings
 from vigie.text.chunks import cap_text, split_sentences
 from vigie.text.language import LanguageIdentifier
-from vigie.text.normalize import normalize
-from vigie.text.spelling import repair_views, unmask_views
+from vigie.text.spelling import reading_views
 from vigie.types import Decision, Post
 
 __all__ = ["Pipeline"]
@@ -107,7 +110,7 @@ class Pipeline:
                 Document(
                     post=post,
                     text=text,
-                    views=repair_views(unmask_views(normalize(text), lang), lang),
+                    views=reading_views(text, lang),
                     language=lang,
                     chunks=split_sentences(text, max_chunk_chars=self.detection.chunk_chars),
                     truncated=truncated,
@@ -127,6 +130,7 @@ class Pipeline:
                     f"detector {detector.name} returned {len(produced)} signals for {len(docs)} posts",
                     code="contract",
                 )
+        per_detector = reread_without_idioms(self.detectors, docs, per_detector)
         return [
             Assessment.from_signals(doc.post, tuple(sig[i] for sig in per_detector), language=doc.language)
             for i, doc in enumerate(docs)

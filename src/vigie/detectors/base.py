@@ -17,6 +17,9 @@ Contract every implementation keeps (checked for all built-ins by
   detector is cheap, so building a pipeline costs nothing until first use.
 - ``detect_batch(docs)`` returns exactly ``len(docs)`` signals in input order, and is
   deterministic for a given input.
+- Optional: ``rereads_idioms = True`` asks the pipeline to have the detector read again, with
+  the idioms blanked, the posts in which another detector's idioms (:data:`vigie.types.IDIOMS`)
+  overlap its evidence (:mod:`vigie.idioms`) — for detectors that read whole sentences.
 """
 
 from __future__ import annotations

@@ -148,6 +148,9 @@ class EncoderDetector:
     """
 
     name = "vigie.encoder"
+    rereads_idioms = True
+    """Reads the posts in which another detector found an idiom again without it (:mod:`vigie.idioms`):
+    the heads read a sentence's words, and "kill all the wasps" is a call to kill."""
 
     def __init__(
         self,

@@ -69,6 +69,7 @@ __all__ = [
     "SpellingRepair",
     "default_repair",
     "fill_stand_ins",
+    "reading_views",
     "repair_views",
     "unmask_views",
 ]
@@ -385,6 +386,13 @@ def unmask_views(views: NormalizedText, language: str | None) -> NormalizedText:
         nfkc=views.nfkc,
         folded=View(text=text, offsets=folded.offsets, ends=folded.ends),
     )
+
+
+def reading_views(text: str, language: str | None) -> NormalizedText:
+    """The views of ``text`` detectors read: normalized, masked letters filled in
+    (:func:`unmask_views`), dropped and swapped letters and dropped spaces repaired
+    (:func:`repair_views`) — what :meth:`vigie.pipeline.Pipeline.prepare` builds for every post."""
+    return repair_views(unmask_views(normalize.normalize(text), language), language)
 
 
 def repair_views(views: NormalizedText, language: str | None) -> NormalizedText:
