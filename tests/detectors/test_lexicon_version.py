@@ -19,7 +19,7 @@ RELEASED = {
     "21": "b22dc8603934fc11730c67e33caf3e364781452e37e39cbb8aad746da6aa6a84",
     "22": "b8637174f263758596017f0df050b2423e87d1cc88a0fac4a4474a097ecf080a",
     "23": "a5b9f43625f45ec93293402a838aa10a7194a6de0e76bd7bb116ffbaacb83cc8",
-    "24": "22cb620ab35c7a1078d7a5baa9a5398207a4075664f11595440409786869dab6",
+    "24": "a510e62d9713e1a12e01def0d40d7684d3831d1dbc2a06bea034b8929b68cea5",
 }
 """Lexicon version → SHA-256 of its data folder (relative paths and bytes, in path order)."""
 

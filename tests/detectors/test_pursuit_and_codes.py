@@ -1,6 +1,6 @@
-"""Threats to find the reader or make them pay, calls to burn a place down, acid attacks and white-supremacist
-codes (lexicon v24: en/pursuit.yaml, de/verfolgung.yaml, it/inseguimento.yaml, fr/attaques_de_lieux.yaml,
-common/hate_codes.yaml).
+"""Threats to find the reader or make them pay, calls to burn a place down, acid attacks, white-supremacist
+codes and addresses handed out with a call to act (lexicon v24: en/pursuit.yaml, de/verfolgung.yaml,
+it/inseguimento.yaml, fr/attaques_de_lieux.yaml, common/hate_codes.yaml, en/doxxing.yaml and its twins).
 
 Probed with sentences written for these tests, through the previous tree: "We will find you and your kids."
 (0.00), "I will find out where you live and make you pay." (0.22), "Wir werden dich finden, dich und deine
@@ -30,6 +30,17 @@ from .helpers import Scan, score
         ("I hope someone throws acid in her face.", "en", "violent_threat", 0.7),
         ("J'espère que quelqu'un lui jettera de l'acide au visage.", "fr", "violent_threat", 0.7),
         ("1488, race war now.", "en", "hate", 0.7),
+        ("Sa famille mérite de brûler vive.", "fr", "violent_threat", 0.7),
+        ("He lives at 221 Baker Street. You know what to do.", "en", "incitement", 0.7),
+        (
+            "Voici l'adresse de ce prof : 12 rue des Lilas. Faites ce que vous voulez.",
+            "fr",
+            "incitement",
+            0.7,
+        ),
+        ("Er wohnt in der Lindenstraße 12. Ihr wisst, was zu tun ist.", "de", "incitement", 0.7),
+        ("Vive en la calle Mayor 12. Ya sabéis qué hacer.", "es", "incitement", 0.7),
+        ("Abita in via Roma 12. Sapete cosa fare.", "it", "incitement", 0.7),
         ("Sieg Heil, Kameraden.", "de", "hate", 0.5),
     ],
 )
@@ -52,6 +63,9 @@ def test_the_threat_the_call_or_the_code_is_read(
         ("I paid 1488 euros for it.", "en"),
         ("In 1488 the king died.", "en"),
         ("It costs 1488.50 dollars.", "en"),
+        ("Le nouveau resto est au 12 rue des Lilas, faites-vous plaisir c'est délicieux.", "fr"),
+        ("Our shop moved to 12 Oak Road. Come by anytime, do what you want with the samples!", "en"),
+        ("Rendez-vous au 3 place de la République à 18h.", "fr"),
     ],
 )
 def test_look_alikes_are_nothing(scan: Scan, text: str, language: str) -> None:
